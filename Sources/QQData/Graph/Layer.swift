@@ -1,0 +1,39 @@
+/// One directed layer of the dataset: the follow layer, or an interaction layer
+/// (`repost`, `mention`, …) whose edges carry weights. Both directions are kept so
+/// that followers and following are each one row lookup.
+public struct Layer: Sendable, Equatable {
+    public var name: String
+    /// `out.neighbors(v)`: whom `v` follows / interacts with.
+    public var out: CSR
+    /// `inn.neighbors(v)`: who follows / interacts with `v`.
+    public var inn: CSR
+    public var weighted: Bool
+    /// Rows dropped at load because src == dst.
+    public var droppedSelfLoops: Int
+    /// Rows dropped (follow layer) or merged into one edge (interaction layers) because the pair repeated.
+    public var duplicateRows: Int
+
+    public init(name: String, out: CSR, inn: CSR, weighted: Bool, droppedSelfLoops: Int = 0, duplicateRows: Int = 0) {
+        self.name = name; self.out = out; self.inn = inn; self.weighted = weighted
+        self.droppedSelfLoops = droppedSelfLoops; self.duplicateRows = duplicateRows
+    }
+
+    /// An empty layer on `nodeCount` nodes.
+    public static func empty(name: String, nodeCount: Int, weighted: Bool) -> Layer {
+        var e = CSR(nodeCount: nodeCount)
+        if weighted { e.weights = [] }
+        return Layer(name: name, out: e, inn: e, weighted: weighted)
+    }
+
+    public var edgeCount: Int { out.edgeCount }
+    public var nodeCount: Int { out.nodeCount }
+
+    /// Total weight of all edges (edge count when unweighted).
+    public var totalWeight: Double { out.weights?.reduce(0, +) ?? Double(out.edgeCount) }
+
+    public func padded(to n: Int) -> Layer {
+        var l = self
+        l.out = out.padded(to: n); l.inn = inn.padded(to: n)
+        return l
+    }
+}

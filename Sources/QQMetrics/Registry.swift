@@ -1,0 +1,4 @@
+import QQData
+
+/// Placeholder; the metric registry lives here.
+public enum QQMetricsModule {}

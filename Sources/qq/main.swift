@@ -1,0 +1,2 @@
+import QQLang
+print("qq")
