@@ -19,6 +19,8 @@ public struct SessionOptions: Sendable {
     public var interactive: Bool = false
     /// Terminal width for tables and charts.
     public var width: Int = 100
+    /// Table rows shown before the `… N more rows` footer (`.rows`, `set rows`).
+    public var maxRows: Int = 40
     public init() {}
 }
 
