@@ -74,7 +74,7 @@ extension Binder {
         if let method {
             guard let found = CorrelationMethod(rawValue: method.name) else {
                 throw Diagnostic(.name, "unknown method '\(method.name)'", span: method.span,
-                                 hint: Suggestions.hint(for: method.name, among: CorrelationMethod.allCases.map(\.rawValue))
+                                 hint: Suggest.hint(for: method.name, among: CorrelationMethod.allCases.map(\.rawValue))
                                     ?? "methods: spearman, pearson, kendall")
             }
             m = found

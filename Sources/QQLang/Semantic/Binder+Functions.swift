@@ -37,7 +37,7 @@ extension Binder {
         }
         guard let fn = ScalarFunction(rawValue: name) else {
             throw Diagnostic(.name, "unknown function '\(name)'", span: f.span,
-                             hint: Suggestions.hint(for: name, among: FunctionNames.all))
+                             hint: Suggest.hint(for: name, among: FunctionNames.all))
         }
         var bound: [BoundExpr] = []
         for a in args { bound.append(try bindExpr(a, ctx)) }
@@ -174,7 +174,7 @@ extension Binder {
         guard env.dataset.layer(named: name) != nil else {
             let names = env.dataset.layers.map(\.name)
             throw Diagnostic(.name, "unknown layer '\(name)'", span: e.span,
-                             hint: Suggestions.hint(for: name, among: names)
+                             hint: Suggest.hint(for: name, among: names)
                                 ?? (names.isEmpty ? "this dataset has no interaction layers" : "layers: " + names.joined(separator: ", ")))
         }
         return name

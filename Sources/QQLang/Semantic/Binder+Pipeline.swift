@@ -121,7 +121,7 @@ extension Binder {
                 throw Diagnostic(.type, "'\(n)' is a value, not a table", span: e.span, hint: "a pipeline starts with a table such as 'accounts'")
             }
             throw Diagnostic(.name, "unknown table '\(n)'", span: e.span,
-                             hint: Suggestions.hint(for: n, among: ["accounts", "follows", "interactions"] + env.tableNames))
+                             hint: Suggest.hint(for: n, among: ["accounts", "follows", "interactions"] + env.tableNames))
         case .call(let f, let args):
             guard let hood = Neighbourhood(rawValue: f.name) else {
                 throw Diagnostic(.type, "'\(f.name)(…)' is not a table", span: e.span,

@@ -109,12 +109,12 @@ public struct Binder: Sendable {
     func unknownName(_ name: String, span: SourceSpan, _ ctx: Context) -> Diagnostic {
         guard let schema = ctx.schema else {
             return Diagnostic(.name, "unknown name '\(name)'", span: span,
-                              hint: Suggestions.hint(for: name, among: env.valueNames + env.tableNames))
+                              hint: Suggest.hint(for: name, among: env.valueNames + env.tableNames))
         }
         var candidates = schema.names
         if schema.rows == .accounts(open: true) { candidates += env.accountColumnNames.filter { !candidates.contains($0) } }
         candidates += env.valueNames
-        var hint = Suggestions.hint(for: name, among: candidates)
+        var hint = Suggest.hint(for: name, among: candidates)
         if hint == nil, schema.rows.isAccounts, schema.rows != .accounts(open: true), env.accountColumn(name) != nil {
             hint = "'\(name)' is a column of accounts, but an earlier 'select' left it out"
         }
@@ -128,14 +128,14 @@ public struct Binder: Sendable {
     func bindAccountColumn(_ id: Identifier) throws(Diagnostic) -> (AccountColumn, ValueType) {
         if let r = env.accountColumn(id.name) { return r }
         throw Diagnostic(.name, "unknown column '\(id.name)'", span: id.span,
-                         hint: Suggestions.hint(for: id.name, among: env.accountColumnNames))
+                         hint: Suggest.hint(for: id.name, among: env.accountColumnNames))
     }
 
     /// Checks that `@handle` names an account of the dataset.
     func checkAccount(_ handle: String, span: SourceSpan) throws(Diagnostic) {
         if env.dataset.handles.id(of: handle) != nil { return }
         throw Diagnostic(.name, "unknown account '@\(handle)'", span: span,
-                         hint: Suggestions.closest(to: handle, among: nearbyHandles(handle)).map { "did you mean '@\($0)'?" })
+                         hint: Suggest.closest(handle, among: nearbyHandles(handle)).map { "did you mean '@\($0)'?" })
     }
 
     /// Handles whose length is within 3 of `handle` (bounded, so suggestions stay cheap on big data).
