@@ -64,15 +64,15 @@ struct LexerState {
             case 0x0A:
                 i += 1
                 newline(at: start)
-            case UInt8(ascii: "#"): skipComment()
-            case UInt8(ascii: "\\"): continuation()
-            case UInt8(ascii: ";"): i += 1; emit(.semicolon, start)
-            case UInt8(ascii: "\""), UInt8(ascii: "'"):
+            case 0x23: skipComment()  // #
+            case 0x5C: continuation()  // \
+            case 0x3B: i += 1; emit(.semicolon, start)  // ;
+            case 0x22, 0x27:  // " '
                 let (kind, closed) = scanQuoted(quote: c)
                 if !closed { openQuote = Character(Unicode.Scalar(c)) }
                 emit(kind, start)
-            case UInt8(ascii: "`"): quotedWord()
-            case UInt8(ascii: "@"): handle()
+            case 0x60: quotedWord()  // `
+            case 0x40: handle()  // @
             case 48...57:
                 let (kind, end) = NumberLiteral.scan(b, from: i)
                 i = end
@@ -112,7 +112,7 @@ struct LexerState {
         let start = i
         var j = i + 1
         while j < b.count, b[j] == 0x20 || b[j] == 0x09 || b[j] == 0x0D { j += 1 }
-        if j < b.count, b[j] == UInt8(ascii: "#") { while j < b.count, b[j] != 0x0A { j += 1 } }
+        if j < b.count, b[j] == 0x23 { while j < b.count, b[j] != 0x0A { j += 1 } }  // #
         if j == b.count || b[j] == 0x0A {
             i = min(j + 1, b.count)
             continued = true

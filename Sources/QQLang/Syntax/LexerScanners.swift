@@ -17,17 +17,17 @@ extension LexerState {
                 if let (m, h) = bad { return (.invalid(message: m, hint: h), true) }
                 return (.string(String(decoding: out, as: UTF8.self)), true)
             }
-            if c != UInt8(ascii: "\\") { out.append(c); i += 1; continue }
+            if c != 0x5C { out.append(c); i += 1; continue }  // \
             guard i + 1 < b.count else { i += 1; break }
             let e = b[i + 1]
             i += 2
             switch e {
-            case UInt8(ascii: "n"): out.append(0x0A)
-            case UInt8(ascii: "t"): out.append(0x09)
-            case UInt8(ascii: "r"): out.append(0x0D)
-            case UInt8(ascii: "0"): out.append(0)
-            case UInt8(ascii: "\\"), UInt8(ascii: "\""), UInt8(ascii: "'"): out.append(e)
-            case UInt8(ascii: "u"):
+            case 0x6E: out.append(0x0A)  // n
+            case 0x74: out.append(0x09)  // t
+            case 0x72: out.append(0x0D)  // r
+            case 0x30: out.append(0)  // 0
+            case 0x5C, 0x22, 0x27: out.append(e)  // \ " '
+            case 0x75:  // u
                 if let s = unicodeEscape() { out.append(contentsOf: Array(String(Character(s)).utf8)) }
                 else if bad == nil { bad = ("invalid unicode escape in string", "write it as \\u{1F600}") }
             default:
@@ -44,10 +44,10 @@ extension LexerState {
 
     /// After `\u`: `{HEX…}`, one to six hex digits naming a scalar.
     mutating func unicodeEscape() -> Unicode.Scalar? {
-        guard i < b.count, b[i] == UInt8(ascii: "{") else { return nil }
+        guard i < b.count, b[i] == 0x7B else { return nil }  // {
         var j = i + 1, v: UInt32 = 0, n = 0
         while j < b.count, n <= 6, let d = hexValue(b[j]) { v = v &* 16 &+ d; j += 1; n += 1 }
-        guard n >= 1, n <= 6, j < b.count, b[j] == UInt8(ascii: "}") else { return nil }
+        guard n >= 1, n <= 6, j < b.count, b[j] == 0x7D else { return nil }  // }
         i = j + 1
         return Unicode.Scalar(v)
     }
@@ -65,8 +65,8 @@ extension LexerState {
     mutating func quotedWord() {
         let start = i
         i += 1
-        while i < b.count, b[i] != UInt8(ascii: "`"), b[i] != 0x0A { i += 1 }
-        guard i < b.count, b[i] == UInt8(ascii: "`") else {
+        while i < b.count, b[i] != 0x60, b[i] != 0x0A { i += 1 }  // `
+        guard i < b.count, b[i] == 0x60 else {  // `
             emit(.invalid(message: "unterminated quoted name", hint: "close it with `"), start)
             return
         }
@@ -79,7 +79,7 @@ extension LexerState {
     mutating func handle() {
         let start = i
         i += 1
-        if i < b.count, b[i] == UInt8(ascii: "\"") || b[i] == UInt8(ascii: "'") {
+        if i < b.count, b[i] == 0x22 || b[i] == 0x27 {  // " '
             let (kind, closed) = scanQuoted(quote: b[i])
             if !closed { openQuote = Character(Unicode.Scalar(b[start + 1])) }
             if case .string(let s) = kind {
@@ -92,7 +92,7 @@ extension LexerState {
         var end = i
         while i < b.count {
             let c = b[i]
-            if c == UInt8(ascii: ".") || c == UInt8(ascii: "-") { i += 1; continue }
+            if c == 0x2E || c == 0x2D { i += 1; continue }  // . -
             if c < 0x80 {
                 guard Lexer.isWordByte(c) else { break }
                 i += 1
@@ -117,28 +117,28 @@ extension LexerState {
         let next: UInt8 = i + 1 < b.count ? b[i + 1] : 0
         let two: Op?
         switch (c, next) {
-        case (UInt8(ascii: "="), UInt8(ascii: "=")): two = .eq
-        case (UInt8(ascii: "!"), UInt8(ascii: "=")): two = .ne
-        case (UInt8(ascii: "<"), UInt8(ascii: "=")): two = .le
-        case (UInt8(ascii: ">"), UInt8(ascii: "=")): two = .ge
+        case (0x3D, 0x3D): two = .eq  // =
+        case (0x21, 0x3D): two = .ne  // ! =
+        case (0x3C, 0x3D): two = .le  // < =
+        case (0x3E, 0x3D): two = .ge  // > =
         default: two = nil
         }
         if let two { i += 2; return two }
         let one: Op?
         switch c {
-        case UInt8(ascii: "|"): one = .pipe
-        case UInt8(ascii: "("): one = .lparen
-        case UInt8(ascii: ")"): one = .rparen
-        case UInt8(ascii: ","): one = .comma
-        case UInt8(ascii: "."): one = .dot
-        case UInt8(ascii: "="): one = .assign
-        case UInt8(ascii: "<"): one = .lt
-        case UInt8(ascii: ">"): one = .gt
-        case UInt8(ascii: "+"): one = .plus
-        case UInt8(ascii: "-"): one = .minus
-        case UInt8(ascii: "*"): one = .star
-        case UInt8(ascii: "/"): one = .slash
-        case UInt8(ascii: "%"): one = .percent
+        case 0x7C: one = .pipe  // |
+        case 0x28: one = .lparen  // (
+        case 0x29: one = .rparen  // )
+        case 0x2C: one = .comma  // ,
+        case 0x2E: one = .dot  // .
+        case 0x3D: one = .assign  // =
+        case 0x3C: one = .lt  // <
+        case 0x3E: one = .gt  // >
+        case 0x2B: one = .plus  // +
+        case 0x2D: one = .minus  // -
+        case 0x2A: one = .star  // *
+        case 0x2F: one = .slash  // /
+        case 0x25: one = .percent  // %
         default: one = nil
         }
         if one != nil { i += 1 }
@@ -190,7 +190,7 @@ extension LexerState {
         let n = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 1
         guard n > 1, j + n <= b.count else { return (nil, 1) }
         var v = UInt32(c) & (n == 2 ? 0x1F : n == 3 ? 0x0F : 0x07)
-        for k in 1..<n { v = v << 6 | UInt32(b[j + k] & 0x3F) }
+        for k in 1..<n { v = v << 6 | UInt32(b[j + k] & 0x3F) }  // ?
         return (Unicode.Scalar(v), n)
     }
 }

@@ -7,6 +7,8 @@ import QQData
 /// suffix the value is computed in decimal, exactly, and is an `int` whenever it is
 /// integral and fits in 64 bits (`1.5M` is the int 1500000, `1.2345k` the float
 /// 1234.5). `_` may only stand between two digits.
+/// (Bytes are written as hex literals, with the character in a trailing comment:
+/// `UInt8(ascii:)` costs a call per comparison in debug builds.)
 enum NumberLiteral {
     static let suffixHint = "number suffixes are k (thousand), M (million) and B (billion)"
 
@@ -20,19 +22,19 @@ enum NumberLiteral {
         func digits(into out: inout [UInt8]) {
             while i < b.count {
                 if isDigit(b[i]) { out.append(b[i]); i += 1 }
-                else if b[i] == UInt8(ascii: "_"), i + 1 < b.count, isDigit(b[i + 1]), !out.isEmpty { i += 1 }
+                else if b[i] == 0x5F, i + 1 < b.count, isDigit(b[i + 1]), !out.isEmpty { i += 1 }  // _
                 else { break }
             }
         }
         digits(into: &intDigits)
-        if i + 1 < b.count, b[i] == UInt8(ascii: "."), isDigit(b[i + 1]) {
+        if i + 1 < b.count, b[i] == 0x2E, isDigit(b[i + 1]) {  // .
             i += 1; isFloat = true
             digits(into: &fracDigits)
         }
-        if i < b.count, b[i] == UInt8(ascii: "e") || b[i] == UInt8(ascii: "E") {
+        if i < b.count, b[i] == 0x65 || b[i] == 0x45 {  // e E
             var j = i + 1
             var negative = false
-            if j < b.count, b[j] == UInt8(ascii: "+") || b[j] == UInt8(ascii: "-") { negative = b[j] == UInt8(ascii: "-"); j += 1 }
+            if j < b.count, b[j] == 0x2B || b[j] == 0x2D { negative = b[j] == 0x2D; j += 1 }  // + -
             if j < b.count, isDigit(b[j]) {
                 var e = 0
                 while j < b.count, isDigit(b[j]) { e = min(e * 10 + Int(b[j] - 48), 100_000); j += 1 }
@@ -44,9 +46,9 @@ enum NumberLiteral {
         var suffix = 0
         if i < b.count, !(i + 1 < b.count && Lexer.isWordByte(b[i + 1])) {
             switch b[i] {
-            case UInt8(ascii: "k"): suffix = 3
-            case UInt8(ascii: "M"): suffix = 6
-            case UInt8(ascii: "B"): suffix = 9
+            case 0x6B: suffix = 3  // k
+            case 0x4D: suffix = 6  // M
+            case 0x42: suffix = 9  // B
             default: break
             }
             if suffix > 0 { i += 1 }
@@ -71,13 +73,13 @@ enum NumberLiteral {
                             hint: "write it with a decimal point to make it a float")
         }
         // mantissa × 10^exp, exactly, in decimal.
-        var mantissa = Array((intDigits + fracDigits).drop { $0 == UInt8(ascii: "0") })
+        var mantissa = Array((intDigits + fracDigits).drop { $0 == 0x30 })  // 0
         var exp = exponent + suffix - fracDigits.count
         if suffix > 0 {
-            while exp < 0, mantissa.last == UInt8(ascii: "0") { mantissa.removeLast(); exp += 1 }
+            while exp < 0, mantissa.last == 0x30 { mantissa.removeLast(); exp += 1 }  // 0
             if mantissa.isEmpty { return .number(.int(0)) }
             if exp >= 0, mantissa.count + exp <= 18 {
-                let digits = mantissa + [UInt8](repeating: UInt8(ascii: "0"), count: exp)
+                let digits = mantissa + [UInt8](repeating: 0x30, count: exp)  // 0
                 if let v = Int64(String(decoding: digits, as: UTF8.self)) { return .number(.int(v)) }
             }
         }

@@ -11,7 +11,7 @@ extension ParserCore {
             if case .end = peek.kind { break }
             do throws(Diagnostic) {
                 let s = try parseStatement()
-                guard peek.endsStatement else { throw trailingError() }
+                guard peek.endsStatement else { throw trailingError(after: s) }
                 statements.append(s)
             } catch {
                 diagnostics.append(error)
@@ -31,18 +31,31 @@ extension ParserCore {
         while !peek.endsStatement { advance() }
     }
 
-    /// The error for text left over after a complete statement.
-    func trailingError() -> Diagnostic {
+    /// The error for text left over after a complete statement `s`.
+    func trailingError(after s: Statement) -> Diagnostic {
         if at(.rparen) {
             return error("unexpected ')'", at: peek.span, hint: "it closes no '('")
-        }
-        if let w = peek.keyword, Keywords.stages.contains(w) {
-            return error(expected: "'|' or end of line", hint: "write '| \(w)' to add a stage")
         }
         if at(.assign) {
             return error("'=' does not compare values", at: peek.span, hint: "did you mean '=='?")
         }
-        return error(expected: "'|' or end of line")
+        let word = peek.keyword ?? ""
+        switch s.kind {
+        case .expression, .letBinding, .print, .assert, .set, .param:
+            if Keywords.stages.contains(word) {
+                return error(expected: "'|' or end of line", hint: "write '| \(word)' to add a stage")
+            }
+            if word.hasPrefix("desc") || word.hasPrefix("asc") {
+                return error(expected: "'|' or end of line", hint: "the sort orders are 'asc' and 'desc'")
+            }
+            return error(expected: "'|' or end of line")
+        case .load:
+            return error(expected: "end of line", hint: "a load may end with 'lenient'")
+        case .save:
+            return error(expected: "end of line", hint: "a save may end with 'overwrite'")
+        default:
+            return error(expected: "end of line")
+        }
     }
 
     // statement := let | compare | describe | print | assert | set | source | param
