@@ -4,6 +4,11 @@ extension Binder {
     /// Binds one expression in `ctx`, checking names and operand types.
     func bindExpr(_ e: Expr, _ ctx: Context) throws(Diagnostic) -> BoundExpr {
         switch e.kind {
+        case .call, .member, .binary, .unary:
+            if let c = columnNamed(by: e, ctx) { return c }
+        default: break
+        }
+        switch e.kind {
         case .literal(let v):
             return BoundExpr(.literal(v), type: v.type, span: e.span)
         case .name(let n):
