@@ -91,10 +91,9 @@ struct SampleBuild {
         for i in follows.src.indices { edges.add(Int(follows.src[i]), Int(follows.dst[i]), 1) }
         let f = edges.finish(perm)
         let followLayer = CSRBuilder.build(name: "follow", nodeCount: n, src: f.src, dst: f.dst)
-        // Interactions are drawn on the follow layer in roster ids, then mapped like the follows.
-        let rf = edges.finish(Array(0..<UInt32(n)))
-        let rosterFollows = CSRBuilder.build(name: "follow", nodeCount: n, src: rf.src, dst: rf.dst).out
-        let inter = SampleInteractions(roster: roster, follows: rosterFollows)
+        // Interactions are drawn along the follows in dataset order, in roster ids.
+        let inter = SampleInteractions(roster: roster, src: f.src.map { UInt32(rows[Int($0)]) },
+                                       dst: f.dst.map { UInt32(rows[Int($0)]) })
         var layers: [Layer] = []
         for (name, e) in [("repost", inter.repost), ("mention", inter.mention), ("reply", inter.reply)] {
             let x = e.finish(perm)

@@ -1,5 +1,3 @@
-import QQData
-
 /// The sample's interaction layers (repost, mention, reply), derived from the follow
 /// layer: each follow `a -> b` may carry interactions, with chances and counts set by
 /// the roles of `a` and `b`. The rules make engagement tell the truth: fans repost and
@@ -11,15 +9,12 @@ struct SampleInteractions {
     var mention = SampleEdges()
     var reply = SampleEdges()
 
-    /// `follows` is the follow layer in roster ids (rows sorted, so the walk is deterministic).
-    init(roster r: SampleRoster, follows: CSR) {
+    /// `src`/`dst` are the follows in roster ids, in a fixed order (the follow layer's, in dataset ids).
+    init(roster r: SampleRoster, src: [UInt32], dst: [UInt32]) {
         var rng = SampleRandom(phase: 3)
-        for a in 0..<follows.nodeCount {
-            let ra = SampleInteractions.kind(r.role[a])
-            for b32 in follows.neighbors(a) {
-                let b = Int(b32)
-                interact(a, ra, b, SampleInteractions.kind(r.role[b]), &rng)
-            }
+        for i in src.indices {
+            let a = Int(src[i]), b = Int(dst[i])
+            interact(a, SampleInteractions.kind(r.role[a]), b, SampleInteractions.kind(r.role[b]), &rng)
         }
     }
 
@@ -99,25 +94,39 @@ struct SampleInteractions {
 /// A growing weighted edge list in roster ids; `finish` maps it to dataset ids and
 /// merges repeated pairs (adding their weights), so the layer has no duplicate rows.
 struct SampleEdges {
-    private var keys: [UInt64] = []
+    private var src: [UInt32] = []
+    private var dst: [UInt32] = []
     private var weights: [Double] = []
 
     mutating func add(_ a: Int, _ b: Int, _ w: Double) {
-        keys.append(UInt64(a) << 32 | UInt64(b)); weights.append(w)
+        src.append(UInt32(a)); dst.append(UInt32(b)); weights.append(w)
     }
 
-    /// Parallel arrays in dataset ids (`perm[rosterId]`), sorted by (src, dst), pairs unique.
+    /// Parallel arrays in dataset ids (`perm[rosterId]`), sorted by (src, dst), pairs
+    /// unique. Sorted by two stable counting sorts (dst, then src), so no comparisons.
+    ///
+    /// - Complexity: O(n + m) for n = `perm.count` accounts and m edges.
     func finish(_ perm: [UInt32]) -> (src: [UInt32], dst: [UInt32], weights: [Double]) {
-        var mapped = keys.indices.map { i -> (UInt64, Double) in
-            let a = perm[Int(keys[i] >> 32)], b = perm[Int(keys[i] & 0xFFFF_FFFF)]
-            return (UInt64(a) << 32 | UInt64(b), weights[i])
+        let n = perm.count
+        let a = src.map { perm[Int($0)] }, b = dst.map { perm[Int($0)] }
+        let byDst = SampleEdges.countingOrder(b, Array(a.indices), n)
+        let order = SampleEdges.countingOrder(a, byDst, n)
+        var s: [UInt32] = [], d: [UInt32] = [], w: [Double] = []
+        s.reserveCapacity(order.count); d.reserveCapacity(order.count); w.reserveCapacity(order.count)
+        for i in order {
+            if let last = s.indices.last, s[last] == a[i], d[last] == b[i] { w[last] += weights[i]; continue }
+            s.append(a[i]); d.append(b[i]); w.append(weights[i])
         }
-        mapped.sort { $0.0 < $1.0 }
-        var src: [UInt32] = [], dst: [UInt32] = [], w: [Double] = []
-        for (k, x) in mapped {
-            if let last = src.indices.last, UInt64(src[last]) << 32 | UInt64(dst[last]) == k { w[last] += x; continue }
-            src.append(UInt32(k >> 32)); dst.append(UInt32(k & 0xFFFF_FFFF)); w.append(x)
-        }
-        return (src, dst, w)
+        return (s, d, w)
+    }
+
+    /// `items` stably reordered by `key[item]` (keys in 0..<n).
+    private static func countingOrder(_ key: [UInt32], _ items: [Int], _ n: Int) -> [Int] {
+        var start = [Int](repeating: 0, count: n + 1)
+        for i in items { start[Int(key[i]) + 1] += 1 }
+        for v in 0..<n { start[v + 1] += start[v] }
+        var out = [Int](repeating: 0, count: items.count)
+        for i in items { out[start[Int(key[i])]] = i; start[Int(key[i])] += 1 }
+        return out
     }
 }
