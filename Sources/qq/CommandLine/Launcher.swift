@@ -22,7 +22,7 @@ extension QQCommand {
 /// Runs an `Invocation`: one session, the starting dataset, then the REPL, the
 /// scripts, the `-c` statements or standard input. Exit status: 0 when everything
 /// ran, 1 at the first statement that failed (the rest is skipped), 2 when a
-/// script cannot be read.
+/// script cannot be read, 130 when Ctrl-C stopped a script.
 struct Launcher {
     var invocation: Invocation
     var options: SessionOptions
@@ -32,28 +32,33 @@ struct Launcher {
         Signals.installInterruptHandler()
         var options = options
         options.interactive = invocation.mode == .repl
-        let progress: ProgressSink = Terminal.isTerminal(STDERR_FILENO) ? TerminalProgress() : NoProgress()
-        let session = Session(options: options, output: StandardStreams(), progress: progress)
+        let bar = Terminal.isTerminal(STDERR_FILENO) ? TerminalProgress() : nil
+        let streams = StandardStreams(progress: bar, errIsTerminal: Terminal.isTerminal(STDERR_FILENO))
+        let session = Session(options: options, output: streams, progress: bar ?? NoProgress())
+        let runner = StatementRunner(session: session, streams: streams, progress: bar)
 
         let start = invocation.data.map(Invocation.loadStatement(for:)) ?? "load sample"
-        guard session.run(start) else { return 1 }
+        let loaded = runner.run(start)
+        guard loaded == .ok else { return loaded.exitStatus }
         if !invocation.parameters.isEmpty { session.setParameters(invocation.parameters) }
 
         switch invocation.mode {
         case .repl:
-            return REPL(session: session, paths: Paths.current()).run()
+            return REPL(runner: runner, paths: Paths.current()).run()
         case .scripts(let paths):
             for path in paths {
                 guard let text = readTextFile(path) else {
                     session.output.err("qq: cannot read '\(path)': \(String(cString: strerror(errno)))\n")
                     return 2
                 }
-                guard session.run(text, file: path) else { return 1 }
+                let outcome = runner.run(text, file: path)
+                guard outcome == .ok else { return outcome.exitStatus }
             }
             return 0
         case .commands(let statements):
             for statement in statements {
-                guard session.run(statement) else { return 1 }
+                let outcome = runner.run(statement)
+                guard outcome == .ok else { return outcome.exitStatus }
             }
             return 0
         case .standardInput:
@@ -61,7 +66,7 @@ struct Launcher {
                 session.output.err("qq: cannot read standard input: \(String(cString: strerror(errno)))\n")
                 return 2
             }
-            return session.run(String(decoding: bytes, as: UTF8.self), file: "<stdin>") ? 0 : 1
+            return runner.run(String(decoding: bytes, as: UTF8.self), file: "<stdin>").exitStatus
         }
     }
 }

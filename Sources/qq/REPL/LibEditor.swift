@@ -77,7 +77,7 @@ final class LibEditor: LineEditor {
         var count: Int32 = 0
         guard let raw = el_gets(el, &count) else {
             let interrupted = count < 0 && (errno == EINTR || Cancellation.isRequested)
-            writeAll(fd: STDOUT_FILENO, "\n")
+            writeAll(fd: STDOUT_FILENO, interrupted ? "^C\n" : "\n")
             if interrupted {
                 // Forget the abandoned text so the next prompt starts empty.
                 el_reset(el)

@@ -12,14 +12,16 @@ import QQLang
 /// what — records it in history as one entry, and runs it. Lines starting with
 /// `.` are dot-commands.
 final class REPL {
-    let session: Session
+    let runner: StatementRunner
+    var session: Session { runner.session }
     let paths: Paths
     private let editor: LineEditor
     private let tutorial: TutorialRunner
     private var done = false
 
-    init(session: Session, paths: Paths) {
-        self.session = session
+    init(runner: StatementRunner, paths: Paths) {
+        self.runner = runner
+        let session = runner.session
         self.paths = paths
         Paths.makeDirectory(paths.stateDirectory)
         let file = HistoryFile(path: paths.historyFile, lockPath: paths.historyLock)
@@ -49,9 +51,7 @@ final class REPL {
 
     private func runInitScript() {
         guard let text = readTextFile(paths.initScript) else { return }
-        Cancellation.reset()
-        session.run(text, file: paths.initScript)
-        Cancellation.reset()
+        runner.run(text, file: paths.initScript)
     }
 
     /// The prompt for a continuation line: what is still open, right-aligned under
@@ -97,16 +97,13 @@ final class REPL {
     }
 
     /// Runs a statement or dot-command. Ctrl-C while it runs cancels it (the
-    /// session polls the flag); the flag is cleared before the next one.
+    /// session polls the flag).
     func execute(_ statement: String) {
-        if let w = Terminal.width() { session.options.width = w }
         if statement.hasPrefix(".") {
             dotCommand(statement)
-            return
+        } else {
+            runner.run(statement)
         }
-        Cancellation.reset()
-        session.run(statement)
-        Cancellation.reset()
     }
 
     // MARK: - Dot-commands
@@ -152,7 +149,7 @@ final class REPL {
         case ".schema":
             execute("describe accounts")
         case ".tutorial":
-            tutorial.command(argument, session: session)
+            tutorial.command(argument, runner: runner)
         case ".run":
             runScript(argument)
         default:
@@ -182,15 +179,6 @@ final class REPL {
             session.output.err("error: cannot read '\(path)': \(String(cString: strerror(errno)))\n")
             return
         }
-        Cancellation.reset()
-        session.run(text, file: path)
-        Cancellation.reset()
-    }
-}
-
-extension String {
-    func replacingUnderscores() -> String { String(filter { $0 != "_" }) }
-    func replacingNewlines(with s: String) -> String {
-        split(separator: "\n", omittingEmptySubsequences: false).joined(separator: s)
+        runner.run(text, file: path)
     }
 }

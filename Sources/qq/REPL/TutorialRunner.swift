@@ -17,14 +17,15 @@ struct TutorialRunner {
     let progressPath: String
 
     /// Handles `.tutorial [N|reset]`.
-    func command(_ argument: String, session: Session) {
+    func command(_ argument: String, runner: StatementRunner) {
+        let session = runner.session
         guard !lessons.isEmpty else {
             session.output.err("error: the tutorial has no lessons in this build\n")
             return
         }
         switch argument {
         case "":
-            show(savedNext(), session: session)
+            show(savedNext(), runner: runner)
         case "reset":
             save(next: 1)
             session.output.err("tutorial reset: '.tutorial' starts again at lesson 1\n")
@@ -33,11 +34,12 @@ struct TutorialRunner {
                 session.output.err("error: expected a lesson number from 1 to \(lessons.count) or 'reset', found '\(argument)'\n")
                 return
             }
-            show(n, session: session)
+            show(n, runner: runner)
         }
     }
 
-    private func show(_ number: Int, session: Session) {
+    private func show(_ number: Int, runner: StatementRunner) {
+        let session = runner.session
         guard number <= lessons.count else {
             session.output.out("You have finished all \(lessons.count) lessons. "
                                + "'.tutorial N' revisits lesson N; '.tutorial reset' starts over.\n")
@@ -52,9 +54,7 @@ struct TutorialRunner {
             out.err("note: the lessons are written for the built-in sample; 'load sample' switches to it\n")
         }
         out.out("\nqq> \(lesson.query)\n")
-        Cancellation.reset()
-        session.run(lesson.query)
-        Cancellation.reset()
+        runner.run(lesson.query)
         out.out("\nTry this: \(lesson.tryThis)\n")
         out.out(number < lessons.count
                 ? "Then type '.tutorial' for lesson \(number + 1).\n\n"

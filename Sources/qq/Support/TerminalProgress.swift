@@ -54,11 +54,19 @@ final class TerminalProgress: ProgressSink {
     }
 
     func end() {
-        let erase = state.withLock { s in
+        _ = erase()
+        state.withLock { s in s.total = nil; s.done = 0; s.label = "" }
+    }
+
+    /// Erases the bar if it is on screen (before other text is written); the next
+    /// `update` draws it again. Returns whether there was something to erase.
+    func erase() -> Bool {
+        let drawn = state.withLock { s in
             defer { s.drawn = false }
             return s.drawn
         }
-        if erase { writeAll(fd: fd, "\r\u{1B}[K") }
+        if drawn { writeAll(fd: fd, "\r\u{1B}[K") }
+        return drawn
     }
 
     /// Seconds on a monotonic clock.
@@ -104,18 +112,5 @@ enum ProgressLine {
         if s < 60 { return "\(s)s" }
         if s < 3600 { return "\(s / 60)m" + String(s % 60).leftPadded(to: 2, with: "0") + "s" }
         return "\(s / 3600)h" + String((s % 3600) / 60).leftPadded(to: 2, with: "0") + "m"
-    }
-}
-
-extension String {
-    /// Without leading and trailing whitespace (spaces, tabs, newlines).
-    var trimmed: String {
-        let chars = Substring(self).drop { $0.isWhitespace }
-        return String(chars.reversed().drop { $0.isWhitespace }.reversed())
-    }
-
-    /// The string right-aligned in `width` characters.
-    func leftPadded(to width: Int, with pad: Character = " ") -> String {
-        count >= width ? self : String(repeating: pad, count: width - count) + self
     }
 }
