@@ -26,18 +26,20 @@ protocol LineEditor: AnyObject {
 }
 
 /// Reads lines from stdin with no editing: used when libedit cannot start (no
-/// terminal description, `TERM=dumb`). Prompts go to stdout. A Ctrl-C interrupts
-/// the blocking `read` (SIGINT has no SA_RESTART) and abandons the line.
+/// terminal description, `TERM=dumb`) or stdout is not a terminal. Prompts go to
+/// `promptFD` (stderr when stdout is redirected, so a file gets results only). A
+/// Ctrl-C interrupts the blocking `read` (SIGINT has no SA_RESTART) and abandons
+/// the line.
 final class PlainLineEditor: LineEditor {
     private var buffer: [UInt8] = []
     private var atEnd = false
     private(set) var history: [String] = []
-    private let echoPrompt: Bool
+    private let promptFD: Int32
 
-    init(echoPrompt: Bool = true) { self.echoPrompt = echoPrompt }
+    init(promptFD: Int32) { self.promptFD = promptFD }
 
     func readLine(prompt: String) -> LineInput {
-        if echoPrompt { writeAll(fd: STDOUT_FILENO, prompt) }
+        writeAll(fd: promptFD, prompt)
         while true {
             if let nl = buffer.firstIndex(of: UInt8(ascii: "\n")) {
                 var line = Array(buffer[..<nl])
@@ -55,6 +57,7 @@ final class PlainLineEditor: LineEditor {
             if n < 0 {
                 if errno == EINTR {
                     buffer.removeAll()
+                    writeAll(fd: promptFD, "\n")
                     return .interrupted
                 }
                 atEnd = true

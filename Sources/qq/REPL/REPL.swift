@@ -25,10 +25,11 @@ final class REPL {
         self.paths = paths
         Paths.makeDirectory(paths.stateDirectory)
         let file = HistoryFile(path: paths.historyFile, lockPath: paths.historyLock)
-        let libedit = Terminal.isTerminal(STDIN_FILENO) && Terminal.isTerminal(STDOUT_FILENO)
-            && environment("TERM") != "dumb"
+        let stdoutIsTerminal = Terminal.isTerminal(STDOUT_FILENO)
+        let term = environment("TERM") ?? ""
+        let libedit = Terminal.isTerminal(STDIN_FILENO) && stdoutIsTerminal && !term.isEmpty && term != "dumb"
         self.editor = (libedit ? LibEditor(completer: Completer(session: session), historyFile: file) : nil)
-            ?? PlainLineEditor()
+            ?? PlainLineEditor(promptFD: stdoutIsTerminal ? STDOUT_FILENO : STDERR_FILENO)
         self.tutorial = TutorialRunner(lessons: REPL.lessons, progressPath: paths.tutorialProgress)
     }
 
