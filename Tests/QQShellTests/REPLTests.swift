@@ -144,6 +144,24 @@ import Testing
         #expect(!term.transcript.contains("\nabandoned\n"))
     }
 
+    @Test func ctrlCLeavesSearchWithoutExiting() throws {
+        let dir = TempDir(); defer { dir.remove() }
+        dir.writeGraph()
+        let term = try start(dir)
+        term.typeSlowly("print \"se\" + \"arch\"")
+        term.type(Keys.enter)
+        term.expect("\nsearch\n")
+        term.type(Keys.ctrlR)
+        usleep(100_000)
+        term.typeSlowly("se")
+        usleep(100_000)
+        term.type(Keys.ctrlC)
+        term.expect("qq> ")
+        term.typeSlowly("print \"still\" + \"here\"")
+        term.type(Keys.enter)
+        term.expect("\nstillhere\n")
+    }
+
     @Test(.timeLimit(.minutes(2))) func ctrlCCancelsALongStatement() throws {
         let dir = TempDir(); defer { dir.remove() }
         dir.writeGraph()

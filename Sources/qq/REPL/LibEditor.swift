@@ -76,7 +76,10 @@ final class LibEditor: LineEditor {
         promptText = strdup(prompt)
         var count: Int32 = 0
         guard let raw = el_gets(el, &count) else {
-            let interrupted = count < 0 && (errno == EINTR || Cancellation.isRequested)
+            // Ctrl-C sets the flag (libedit re-raises SIGINT to our handler). Inside
+            // Ctrl-R search libedit reports it as end of input (count 0), so the flag,
+            // not the count, tells an interrupt from Ctrl-D.
+            let interrupted = Cancellation.isRequested || (count < 0 && errno == EINTR)
             writeAll(fd: STDOUT_FILENO, interrupted ? "^C\n" : "\n")
             if interrupted {
                 // Forget the abandoned text so the next prompt starts empty.
