@@ -7,8 +7,8 @@ import QQData
 
 /// The REPL's history on disk, in libedit's own format (so `~/.editrc` users and
 /// libedit's `H_LOAD` read it): a `_HiStOrY_V2_` first line, then one entry per
-/// line, encoded as `strvis(3)` with `VIS_WHITE` does (space `\040`, newline `\012`,
-/// backslash `\\`). A multi-line statement is one entry.
+/// line, encoded as libedit's `strvis(3)` with `VIS_WHITE` does (space `\040`,
+/// newline `\012`, backslash `\134`). A multi-line statement is one entry.
 ///
 /// Two REPLs may run at once, so the file is never rewritten from memory: each new
 /// entry is appended with one `write` on an `O_APPEND` descriptor, and the rare
@@ -80,14 +80,12 @@ struct HistoryFile {
         return entries
     }
 
-    /// `strvis(VIS_WHITE)`-compatible: whitespace and control bytes as three-digit
-    /// octal escapes, backslash doubled, everything else (UTF-8 included) as is.
+    /// What libedit's `H_SAVE` writes: whitespace, control bytes and backslash as
+    /// three-digit octal escapes, everything else (UTF-8 included) as is.
     static func encode(_ entry: String) -> String {
         var out: [UInt8] = []
         for b in entry.utf8 {
-            if b == UInt8(ascii: "\\") {
-                out += [b, b]
-            } else if b <= 0x20 || b == 0x7F {
+            if b <= 0x20 || b == 0x7F || b == UInt8(ascii: "\\") {
                 out.append(UInt8(ascii: "\\"))
                 for shift in [6, 3, 0] { out.append(UInt8(ascii: "0") + (b >> UInt8(shift)) & 7) }
             } else {
