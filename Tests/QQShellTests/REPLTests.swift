@@ -232,6 +232,20 @@ import Testing
         term.expect("\nfrom script\n")
     }
 
+    @Test func dumbTerminalGetsThePlainReader() throws {
+        let dir = TempDir(); defer { dir.remove() }
+        dir.writeGraph()
+        let env = dir.environment.map { $0.hasPrefix("TERM=") ? "TERM=dumb" : $0 }
+        let term = try PseudoTerminal(arguments: [dir.path + "/graph"], environment: env)
+        term.expect("qq> ")
+        term.type("accounts |\r")
+        term.expect("|> ")
+        term.type("count\r")
+        term.expect("\n5\n")
+        term.type(Keys.ctrlD)
+        #expect(term.waitForExit() == 0)
+    }
+
     @Test func startsOnTheSampleWithoutArguments() throws {
         let dir = TempDir(); defer { dir.remove() }
         let term = try PseudoTerminal(arguments: [], environment: dir.environment)
