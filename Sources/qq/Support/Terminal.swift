@@ -9,14 +9,12 @@ import CLibEdit
 enum Terminal {
     static func isTerminal(_ fd: Int32) -> Bool { isatty(fd) == 1 }
 
-    /// The width in columns of the terminal on stdout (else stderr), or nil when
-    /// neither is a terminal.
-    static func width() -> Int? {
-        for fd in [STDOUT_FILENO, STDERR_FILENO] {
-            let w = Int(qq_terminal_width(fd))
-            if w > 0 { return w }
-        }
-        return nil
+    /// The width in columns of the terminal on `fd` (stdout by default: output that
+    /// goes to a file or pipe keeps the session's default width), nil when `fd` is
+    /// not a terminal.
+    static func width(of fd: Int32 = STDOUT_FILENO) -> Int? {
+        let w = Int(qq_terminal_width(fd))
+        return w > 0 ? w : nil
     }
 
     /// Makes the C library (and so libedit) read and write UTF-8: the user's locale

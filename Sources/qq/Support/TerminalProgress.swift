@@ -48,7 +48,7 @@ final class TerminalProgress: ProgressSink {
             s.lastDraw = now
             s.drawn = true
             return ProgressLine.format(label: s.label, done: s.done, total: s.total,
-                                       elapsed: now - s.start, width: Terminal.width() ?? 80)
+                                       elapsed: now - s.start, width: Terminal.width(of: fd) ?? 80)
         }
         if let line { writeAll(fd: fd, "\r" + line + "\u{1B}[K") }
     }
