@@ -83,7 +83,13 @@ extension Session {
         rt.edgeCache = (nil, nil)
     }
 
+    /// `help [topic]`: rendered from the help registry to stdout.
     func help(_ topic: String?, span: SourceSpan) throws(Diagnostic) {
-        throw Diagnostic(.internal, "internal error: help is not linked into this build", span: span)
+        do {
+            let text = try HelpRegistry.render(topic, width: options.width)
+            output.out(text.hasSuffix("\n") ? text : text + "\n")
+        } catch {
+            throw error.at(span)
+        }
     }
 }
