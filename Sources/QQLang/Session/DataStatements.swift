@@ -27,12 +27,12 @@ extension Session {
             throw error.at(span)
         }
         for w in report.warnings {
-            var w = w
+            var w = rt.relative(w)
             w.severity = .warning
             output.err(DiagnosticRenderer.render(w, source: nil, file: nil, color: options.color))
         }
         replaceDataset(report.dataset)
-        confirm(report.summary)
+        confirm(rt.relative(report.summary))
     }
 
     /// `generate accounts N follows M [seed S]`: a synthetic graph replacing the dataset.
