@@ -14,7 +14,7 @@ import Testing
     /// Starts qq on the test graph and waits for the first prompt.
     private func start(_ dir: TempDir, _ arguments: [String]? = nil) throws -> PseudoTerminal {
         let term = try PseudoTerminal(arguments: arguments ?? [dir.path + "/graph"], environment: dir.environment)
-        term.expect("qq> ")
+        term.expectPrompt()
         return term
     }
 
@@ -69,7 +69,7 @@ import Testing
             term.typeSlowly("print \"ab\" + \"cd\"")
             term.type(Keys.enter)
             term.expect("\nabcd\n")
-            term.expect("qq> ")
+            term.expectPrompt()
             term.type(Keys.ctrlD)
             #expect(term.waitForExit() == 0)
         }
@@ -88,11 +88,11 @@ import Testing
         let term = try start(dir)
         term.typeSlowly("accounts |")
         term.type(Keys.enter)
-        term.expect("|> ")
+        term.expectPrompt("|> ")
         term.typeSlowly("count")
         term.type(Keys.enter)
         term.expect("\n5\n")
-        term.expect("qq> ")
+        term.expectPrompt()
         term.typeSlowly(".history")
         term.type(Keys.enter)
         term.expect("accounts |\n")
@@ -105,7 +105,7 @@ import Testing
         let term = try start(dir)
         term.typeSlowly("print str((accounts")
         term.type(Keys.enter)
-        term.expect("(> ")
+        term.expectPrompt("(> ")
         term.typeSlowly("| count) + 1)")
         term.type(Keys.enter)
         term.expect("\n6\n")
@@ -121,7 +121,7 @@ import Testing
         term.typeSlowly("print \"other\" + \"line\"")
         term.type(Keys.enter)
         term.expect("\notherline\n")
-        term.expect("qq> ")
+        term.expectPrompt()
         term.type(Keys.ctrlR)
         usleep(100_000)
         term.typeSlowly("zz")
@@ -137,7 +137,8 @@ import Testing
         term.typeSlowly("print \"aban\" + \"doned\"")
         usleep(100_000)
         term.type(Keys.ctrlC)
-        term.expect("qq> ")
+        term.expect("^C\n")
+        term.expectPrompt()
         term.typeSlowly("print \"ke\" + \"pt\"")
         term.type(Keys.enter)
         term.expect("\nkept\n")
@@ -156,7 +157,8 @@ import Testing
         term.typeSlowly("se")
         usleep(100_000)
         term.type(Keys.ctrlC)
-        term.expect("qq> ")
+        term.expect("^C\n")
+        term.expectPrompt()
         term.typeSlowly("print \"still\" + \"here\"")
         term.type(Keys.enter)
         term.expect("\nstillhere\n")
@@ -211,7 +213,7 @@ import Testing
         let term = try start(dir)
         term.typeSlowly(".format csv")
         term.type(Keys.enter)
-        term.expect("qq> ")
+        term.expectPrompt()
         term.typeSlowly("accounts | select handle | take 2")
         term.type(Keys.enter)
         term.expect("\nhandle\nalice\nbob\n")
@@ -225,8 +227,9 @@ import Testing
         dir.writeGraph()
         dir.write("config/qq/init.qq", "let greeting = \"init\" + \"-ran\"\nprint greeting\n")
         let script = dir.write("more.qq", "print \"from \" + \"script\"\n")
-        let term = try start(dir)
+        let term = try PseudoTerminal(arguments: [dir.path + "/graph"], environment: dir.environment)
         term.expect("\ninit-ran\n")
+        term.expectPrompt()
         term.typeSlowly(".run \(script)")
         term.type(Keys.enter)
         term.expect("\nfrom script\n")
@@ -250,7 +253,7 @@ import Testing
         let dir = TempDir(); defer { dir.remove() }
         let term = try PseudoTerminal(arguments: [], environment: dir.environment)
         term.expect("built-in sample")
-        term.expect("qq> ")
+        term.expectPrompt()
         term.typeSlowly(".schema")
         term.type(Keys.enter)
         term.expect("handle")
@@ -264,7 +267,8 @@ import Testing
         dir.writeGraph()
         let a = try PseudoTerminal(arguments: [dir.path + "/graph"], environment: dir.environment)
         let b = try PseudoTerminal(arguments: [dir.path + "/graph"], environment: dir.environment)
-        a.expect("qq> "); b.expect("qq> ")
+        a.expectPrompt()
+        b.expectPrompt()
         for (i, term) in [a, b, a, b].enumerated() {
             term.typeSlowly("print \"entry\" + \"-\(i)\"")
             term.type(PseudoTerminal.enter)
@@ -279,7 +283,7 @@ import Testing
         }
         // A third REPL sees all of them: Up four times reaches the first.
         let c = try PseudoTerminal(arguments: [dir.path + "/graph"], environment: dir.environment)
-        c.expect("qq> ")
+        c.expectPrompt()
         for _ in 0..<4 { c.type(PseudoTerminal.up); usleep(100_000) }
         c.type(PseudoTerminal.enter)
         c.expect("\nentry-0\n")
@@ -292,7 +296,7 @@ import Testing
         for i in 0..<2500 { text += "print\\040\(i)\n" }
         dir.write("state/qq/history", text)
         let term = try PseudoTerminal(arguments: [dir.path + "/graph"], environment: dir.environment)
-        term.expect("qq> ")
+        term.expectPrompt()
         term.type(PseudoTerminal.up)
         usleep(200_000)
         term.type(PseudoTerminal.enter)
