@@ -252,7 +252,7 @@ import Testing
     @Test func startsOnTheSampleWithoutArguments() throws {
         let dir = TempDir(); defer { dir.remove() }
         let term = try PseudoTerminal(arguments: [], environment: dir.environment)
-        term.expect("built-in sample")
+        term.expect("2000 accounts")
         term.expectPrompt()
         term.typeSlowly(".schema")
         term.type(Keys.enter)
