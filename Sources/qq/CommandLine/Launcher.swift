@@ -39,9 +39,9 @@ struct Launcher {
 
         let start = invocation.data.map(Invocation.loadStatement(for:)) ?? "load sample"
         if invocation.mode == .repl {
-            return REPL(runner: runner, paths: Paths.current()).run(start: start)
+            return REPL(runner: runner, paths: Paths.current()).run(start: start, userData: invocation.data != nil)
         }
-        let loaded = runner.run(start)
+        let loaded = runner.runStart(start, userData: invocation.data != nil)
         guard loaded == .ok else { return loaded.exitStatus }
         if !invocation.parameters.isEmpty { session.setParameters(invocation.parameters) }
 

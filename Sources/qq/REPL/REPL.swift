@@ -37,9 +37,9 @@ final class REPL {
     /// Prints the banner, runs `start` (the statement that loads the starting
     /// dataset) and the init script, then reads and runs statements until `.quit`
     /// or Ctrl-D. Returns the exit status: 0, or 1 when the dataset did not load.
-    func run(start: String) -> Int32 {
+    func run(start: String, userData: Bool) -> Int32 {
         session.output.out("qq \(qqVersion) · '.help' lists commands, '.tutorial' starts the lessons, Ctrl-D leaves\n")
-        let loaded = runner.run(start)
+        let loaded = runner.runStart(start, userData: userData)
         guard loaded == .ok else { return loaded.exitStatus }
         runInitScript()
         while !done, let statement = readStatement() {
