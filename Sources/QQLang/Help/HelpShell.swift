@@ -16,7 +16,7 @@ extension HelpRegistry {
         setting("tolerance", "convergence tolerance for pagerank, authority and hub", default: "1e-6 (as NetworkX)",
                 "set tolerance = 1e-10", details: "A tight tolerance gives the converged values."),
         setting("suspicious", "the rule that marks an account suspicious",
-                default: "(following >= 50 and ratio <= 0.02) or posts == 0; without a posts column, following >= 50 and ratio <= 0.02",
+                default: suspiciousDefault,
                 "set suspicious = ratio < 0.05 and posts < 5",
                 details: "The expression is kept and evaluated per account; fake_followers follows it.",
                 seeAlso: ["fake_followers"]),
