@@ -40,6 +40,9 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // libFuzzer targets (scripts/fuzz); built normally they replay files given as arguments.
+        .executableTarget(name: "FuzzLang", dependencies: ["QQLang"]),
+        .executableTarget(name: "FuzzLoad", dependencies: ["QQIO"]),
         .testTarget(name: "QQDataTests", dependencies: ["QQData"]),
         .testTarget(name: "QQIOTests", dependencies: ["QQIO"], exclude: ["Fixtures"]),
         .testTarget(name: "QQMetricsTests", dependencies: ["QQMetrics", "QQIO"], exclude: ["Fixtures"]),

@@ -20,11 +20,39 @@ import QQData
 
 /// Core numbers of the undirected view of a layer.
 public enum CoreNumber {
-    /// Core number of every account in the undirected view of `layer`.
+    /// Core number of every account in the undirected view of `layer`. The view is
+    /// never built: degrees come from merge counts of each in- and out-row, and the
+    /// peeling walks the merged rows on the fly.
     ///
-    /// - Complexity: O(n + m) time, O(n + m) memory (the undirected view).
+    /// - Complexity: O(n + m) time, O(n) extra memory.
     public static func compute(_ layer: Layer) throws(Diagnostic) -> [Int64] {
-        try compute(undirected: Undirected.csr(of: layer))
+        let n = layer.nodeCount
+        if n == 0 { return [] }
+        var degree = [Int32](repeating: 0, count: n)
+        let parts = Parallel.ranges(offsets: layer.out.offsets, parts: 64)
+        try layer.out.withPtrs { (o) throws(Diagnostic) in
+            try layer.inn.withPtrs { (i) throws(Diagnostic) in
+                try degree.withMutablePtr { (d) throws(Diagnostic) in
+                    try Parallel.forEach(parts.count) { p in
+                        for v in parts[p] { d[v] = Int32(Undirected.mergeCount(o, i, v)) }
+                    }
+                }
+                try peel(&degree) { v, visit in
+                    // The sorted union of v's out- and in-row.
+                    var a = o.offsets[v], b = i.offsets[v]
+                    let a1 = o.offsets[v + 1], b1 = i.offsets[v + 1]
+                    while a < a1 && b < b1 {
+                        let x = o.targets[a], y = i.targets[b]
+                        if x <= y { a += 1 }
+                        if y <= x { b += 1 }
+                        visit(Int(x <= y ? x : y))
+                    }
+                    while a < a1 { visit(Int(o.targets[a])); a += 1 }
+                    while b < b1 { visit(Int(i.targets[b])); b += 1 }
+                }
+            }
+        }
+        return degree.map { Int64($0) }
     }
 
     /// Core numbers of a symmetric CSR (each undirected edge in both rows, no self-loops).
@@ -33,13 +61,22 @@ public enum CoreNumber {
     public static func compute(undirected g: CSR) throws(Diagnostic) -> [Int64] {
         let n = g.nodeCount
         if n == 0 { return [] }
-        var deg = [Int32](repeating: 0, count: n)
-        var maxDeg = 0
-        for v in 0..<n {
-            let d = g.offsets[v + 1] - g.offsets[v]
-            deg[v] = Int32(d)
-            maxDeg = max(maxDeg, d)
+        var degree = (0..<n).map { Int32(g.offsets[$0 + 1] - g.offsets[$0]) }
+        try g.withPtrs { (gp) throws(Diagnostic) in
+            try peel(&degree) { v, visit in
+                for k in gp.offsets[v]..<gp.offsets[v + 1] { visit(Int(gp.targets[k])) }
+            }
         }
+        return degree.map { Int64($0) }
+    }
+
+    /// Batagelj–Zaversnik peeling: turns `deg` (undirected degrees) into core numbers.
+    /// `neighbors(v, visit)` calls `visit(u)` once for each neighbour u of v.
+    @inline(__always)
+    static func peel(_ deg: inout [Int32], _ neighbors: (Int, (Int) -> Void) -> Void) throws(Diagnostic) {
+        let n = deg.count
+        var maxDeg = 0
+        for v in 0..<n { maxDeg = max(maxDeg, Int(deg[v])) }
         // Counting sort by degree: bin[d] = first position of degree d in `vert`.
         var bin = [Int32](repeating: 0, count: maxDeg + 2)
         for v in 0..<n { bin[Int(deg[v])] += 1 }
@@ -59,30 +96,27 @@ public enum CoreNumber {
         }
         for d in stride(from: maxDeg, to: 0, by: -1) { bin[d] = bin[d - 1] }
         bin[0] = 0
-        try g.withPtrs { (gp) throws(Diagnostic) in
-            try deg.withMutablePtr { (dg) throws(Diagnostic) in
-                try bin.withMutablePtr { (bn) throws(Diagnostic) in
-                    try pos.withMutablePtr { (ps) throws(Diagnostic) in
-                        try vert.withMutablePtr { (vt) throws(Diagnostic) in
-                            for i in 0..<n {
-                                if i & 0xFFF == 0 { try Cancellation.check() }
-                                let v = Int(vt[i])
-                                let dv = dg[v]
-                                for k in gp.offsets[v]..<gp.offsets[v + 1] {
-                                    let u = Int(gp.targets[k])
-                                    let du = dg[u]
-                                    if du > dv {
-                                        // Swap u with the first node of its bucket, then shrink the bucket.
-                                        let pu = ps[u]
-                                        let pw = bn[Int(du)]
-                                        let w = Int(vt[Int(pw)])
-                                        if u != w {
-                                            ps[u] = pw; vt[Int(pu)] = Int32(w)
-                                            ps[w] = pu; vt[Int(pw)] = Int32(u)
-                                        }
-                                        bn[Int(du)] = pw + 1
-                                        dg[u] = du - 1
+        try deg.withMutablePtr { (dg) throws(Diagnostic) in
+            try bin.withMutablePtr { (bn) throws(Diagnostic) in
+                try pos.withMutablePtr { (ps) throws(Diagnostic) in
+                    try vert.withMutablePtr { (vt) throws(Diagnostic) in
+                        for i in 0..<n {
+                            if i & 0xFFF == 0 { try Cancellation.check() }
+                            let v = Int(vt[i])
+                            let dv = dg[v]
+                            neighbors(v) { u in
+                                let du = dg[u]
+                                if du > dv {
+                                    // Swap u with the first node of its bucket, then shrink the bucket.
+                                    let pu = ps[u]
+                                    let pw = bn[Int(du)]
+                                    let w = Int(vt[Int(pw)])
+                                    if u != w {
+                                        ps[u] = pw; vt[Int(pu)] = Int32(w)
+                                        ps[w] = pu; vt[Int(pw)] = Int32(u)
                                     }
+                                    bn[Int(du)] = pw + 1
+                                    dg[u] = du - 1
                                 }
                             }
                         }
@@ -90,6 +124,5 @@ public enum CoreNumber {
                 }
             }
         }
-        return deg.map { Int64($0) }
     }
 }
