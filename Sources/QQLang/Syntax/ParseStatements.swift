@@ -164,6 +164,7 @@ extension ParserCore {
         return .compare(accounts: accounts, on: on)
     }
 
+    // names := name { ',' name }
     mutating func parseNameList(_ what: String) throws(Diagnostic) -> [Identifier] {
         var names = [try parseName(what)]
         while eat(.comma) { names.append(try parseName(what)) }
