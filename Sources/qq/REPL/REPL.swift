@@ -31,7 +31,7 @@ final class REPL {
         let libedit = Terminal.isTerminal(STDIN_FILENO) && stdoutIsTerminal && !term.isEmpty && term != "dumb"
         self.editor = (libedit ? LibEditor(completer: Completer(session: session), historyFile: file) : nil)
             ?? PlainLineEditor(promptFD: stdoutIsTerminal ? STDOUT_FILENO : STDERR_FILENO)
-        self.tutorial = TutorialRunner(lessons: REPL.lessons, progressPath: paths.tutorialProgress)
+        self.tutorial = TutorialRunner(lessons: Tutorial.lessons, progressPath: paths.tutorialProgress)
     }
 
     /// Runs until `.quit` or Ctrl-D; returns the exit status (0).
