@@ -24,61 +24,21 @@ import Synchronization
 
 /// Core numbers of the undirected view of a layer.
 public enum CoreNumber {
-    /// Core number of every account in the undirected view of `layer`. The view is
-    /// never built: degrees come from merge counts of each in- and out-row, and the
-    /// peeling walks the merged rows on the fly.
+    /// Core number of every account in the undirected view of `layer`.
     ///
-    /// - Complexity: O(n + m) time, O(n) extra memory.
+    /// - Complexity: O(n·levels + m) time, O(n + m) memory (the undirected view).
     public static func compute(_ layer: Layer) throws(Diagnostic) -> [Int64] {
-        let n = layer.nodeCount
-        if n == 0 { return [] }
-        var degree = [Int32](repeating: 0, count: n)
-        let parts = Parallel.ranges(offsets: layer.out.offsets, parts: 64)
-        return try layer.out.withPtrs { (o) throws(Diagnostic) -> [Int64] in
-            try layer.inn.withPtrs { (i) throws(Diagnostic) -> [Int64] in
-                try degree.withMutablePtr { (d) throws(Diagnostic) in
-                    try Parallel.forEach(parts.count) { p in
-                        for v in parts[p] { d[v] = Int32(Undirected.mergeCount(o, i, v)) }
-                    }
-                }
-                return try peel(degree, Rows(a: o, b: i, merged: true))
-            }
-        }
+        try compute(undirected: Undirected.csr(of: layer))
     }
 
     /// Core numbers of a symmetric CSR (each undirected edge in both rows, no self-loops).
     ///
-    /// - Complexity: O(n + m) time, O(n) extra memory.
+    /// - Complexity: O(n·levels + m) time, O(n) extra memory; levels ≤ max core + 1.
     public static func compute(undirected g: CSR) throws(Diagnostic) -> [Int64] {
         let n = g.nodeCount
         if n == 0 { return [] }
         let degree = (0..<n).map { Int32(g.offsets[$0 + 1] - g.offsets[$0]) }
-        return try g.withPtrs { (gp) throws(Diagnostic) -> [Int64] in try peel(degree, Rows(a: gp, b: gp, merged: false)) }
-    }
-
-    /// The neighbours of a node: one symmetric CSR's row, or the sorted union of an
-    /// out-row and an in-row.
-    struct Rows: Sendable {
-        let a: CSRPtr, b: CSRPtr, merged: Bool
-
-        @inline(__always) func forEach(_ v: Int, _ visit: (Int) -> Void) {
-            var i = a.offsets[v]
-            let i1 = a.offsets[v + 1]
-            if !merged {
-                while i < i1 { visit(Int(a.targets[i])); i += 1 }
-                return
-            }
-            var j = b.offsets[v]
-            let j1 = b.offsets[v + 1]
-            while i < i1 && j < j1 {
-                let x = a.targets[i], y = b.targets[j]
-                if x <= y { i += 1 }
-                if y <= x { j += 1 }
-                visit(Int(x <= y ? x : y))
-            }
-            while i < i1 { visit(Int(a.targets[i])); i += 1 }
-            while j < j1 { visit(Int(b.targets[j])); j += 1 }
-        }
+        return try g.withPtrs { (gp) throws(Diagnostic) -> [Int64] in try peel(degree, gp) }
     }
 
     /// What one worker keeps between levels: its unpeeled nodes and this level's queue.
@@ -93,7 +53,7 @@ public enum CoreNumber {
     /// the atomic degrees of neighbours above k; a neighbour that reaches k joins the
     /// queue of the worker that lowered it. A degree never drops below the level, so
     /// the final degrees are the core numbers (unique, whatever the thread timing).
-    static func peel(_ initial: [Int32], _ rows: Rows) throws(Diagnostic) -> [Int64] {
+    static func peel(_ initial: [Int32], _ g: CSRPtr) throws(Diagnostic) -> [Int64] {
         let n = initial.count
         let deg = AtomicDegrees(initial)
         let workers = (0..<Parallel.workers).map { _ in Worker() }
@@ -128,7 +88,8 @@ public enum CoreNumber {
                 var i = 0
                 while i < me.queue.count {
                     let v = Int(me.queue[i]); i += 1
-                    rows.forEach(v) { u in
+                    for e in g.offsets[v]..<g.offsets[v + 1] {
+                        let u = Int(g.targets[e])
                         if deg.load(u) > k {
                             let old = deg.decrement(u)
                             if old == k + 1 { me.queue.append(UInt32(u)) } else if old <= k { deg.increment(u) }
