@@ -1,0 +1,78 @@
+import QQData
+
+/// Puts a dataset together from what the readers produced: the handle index (accounts
+/// file rows first, then handles first seen in edge files), the accounts' columns for
+/// the first `accountRows` ids, and layers built on however many accounts existed when
+/// each was read. Columns get null rows and layers isolated nodes up to the final count.
+struct DatasetAssembly {
+    var index: HandleIndex
+    var names: [String] = []
+    var columns: [Column] = []
+    var accountRows: Int
+    var follows: Layer?
+    var layers: [Layer] = []
+    var warnings: [Diagnostic] = []
+
+    init(index: HandleIndex, accountRows: Int) {
+        self.index = index; self.accountRows = accountRows
+    }
+
+    /// Reads an edge file into a layer (`nil` name: the follow layer).
+    mutating func readLayer(_ name: String?, path: String, options: LoadOptions) throws(Diagnostic) -> Layer {
+        let label = "reading \(basename(path))"
+        let (list, w) = try EdgeReader.read(path: path, handles: &index, weighted: name != nil, options: options, label: label)
+        warnings += w
+        try Cancellation.check()
+        return CSRBuilder.build(name: name ?? "follow", nodeCount: index.count, src: list.src, dst: list.dst, weights: list.weights)
+    }
+
+    func finish(origin: String, createdFromEdges: Int? = nil) -> Dataset {
+        let n = index.count
+        var table = Table(names: ["handle"], columns: [Column(.string(index.handles))])
+        for (name, c) in zip(names, columns) { table.set(name, ColumnPadding.padded(c, to: n)) }
+        let follows = (follows ?? .empty(name: "follow", nodeCount: n, weighted: false)).padded(to: n)
+        return Dataset(accounts: table, handles: index, follows: follows, layers: layers.map { $0.padded(to: n) },
+                       origin: origin, createdFromEdges: createdFromEdges ?? (n - accountRows))
+    }
+}
+
+/// Grows columns with null rows.
+enum ColumnPadding {
+    static func padded(_ c: Column, to n: Int) -> Column {
+        let old = c.count
+        guard n > old else { return c }
+        var valid = c.valid ?? Bitmap(count: old, value: true)
+        for _ in old..<n { valid.append(false) }
+        let extra = n - old
+        switch c.storage {
+        case .int(var a): a.append(contentsOf: repeatElement(0, count: extra)); return Column(.int(a), valid: valid)
+        case .float(var a): a.append(contentsOf: repeatElement(0, count: extra)); return Column(.float(a), valid: valid)
+        case .bool(var a): a.append(contentsOf: repeatElement(false, count: extra)); return Column(.bool(a), valid: valid)
+        case .date(var a): a.append(contentsOf: repeatElement(0, count: extra)); return Column(.date(a), valid: valid)
+        case .string(var s): for _ in 0..<extra { s.appendEmpty() }; return Column(.string(s), valid: valid)
+        case .null: return Column(.null(n))
+        }
+    }
+}
+
+/// Thousands separators for summaries (`1,000,000`).
+func grouped(_ n: Int) -> String {
+    let digits = String(n.magnitude)
+    var out = ""
+    for (i, ch) in digits.enumerated() {
+        if i > 0 && (digits.count - i) % 3 == 0 { out.append(",") }
+        out.append(ch)
+    }
+    return n < 0 ? "-" + out : out
+}
+
+extension Dataset {
+    /// One line for the REPL: accounts, follows and interaction layers.
+    var loadSummary: String {
+        var s = "\(grouped(accountCount)) accounts, \(grouped(follows.edgeCount)) follows"
+        if !layers.isEmpty {
+            s += ", " + layers.map { "\(grouped($0.edgeCount)) \($0.name)" }.joined(separator: ", ")
+        }
+        return s
+    }
+}

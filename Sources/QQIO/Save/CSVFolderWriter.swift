@@ -1,0 +1,132 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import QQData
+
+/// Writes a dataset as the CSV folder that `load "dir"` reads back identically:
+/// `accounts.csv` (handle first, then the columns), `follows.csv` (`src,dst`) and one
+/// `NAME.csv` per interaction layer (`src,dst,weight`). Edges go out in id order.
+///
+/// Quoting keeps types: a string column with any value that would read back as a
+/// number, bool or date has all its values quoted (the reader keeps fully quoted
+/// columns as text); an empty string is `""`, a null is an empty field.
+enum CSVFolderWriter {
+    static func write(_ d: Dataset, into dir: String) throws(Diagnostic) {
+        let handles = encodedHandles(d.handles.handles)
+        try writeAccounts(d, handles: handles, to: dir + "/accounts.csv")
+        try writeLayer(d.follows, handles: handles, weighted: false, to: dir + "/follows.csv")
+        for l in d.layers {
+            try writeLayer(l, handles: handles, weighted: true, to: dir + "/\(l.name).csv")
+        }
+    }
+
+    /// Every handle already in CSV form (quoted when it must be), for fast edge output.
+    static func encodedHandles(_ s: StringStore) -> StringStore {
+        var out = StringStore()
+        out.bytes.reserveCapacity(s.bytes.count + s.count / 8)
+        out.offsets.reserveCapacity(s.count + 1)
+        s.bytes.withUnsafeBufferPointer { b in
+            for i in 0..<s.count {
+                let field = UnsafeBufferPointer(rebasing: b[s.range(i)])
+                if needsQuotes(field) { appendQuoted(field, to: &out.bytes) } else { out.bytes.append(contentsOf: field) }
+                out.offsets.append(out.bytes.count)
+            }
+        }
+        return out
+    }
+
+    @inline(__always) static func needsQuotes(_ f: UnsafeBufferPointer<UInt8>) -> Bool {
+        if f.isEmpty { return true }
+        if f[0] == 35 || f[0] == 32 || f[f.count - 1] == 32 { return true }
+        for c in f where c == 44 || c == 34 || c == 10 || c == 13 || c == 9 { return true }
+        return false
+    }
+
+    static func appendQuoted(_ f: UnsafeBufferPointer<UInt8>, to out: inout [UInt8]) {
+        out.append(34)
+        for c in f { out.append(c); if c == 34 { out.append(34) } }
+        out.append(34)
+    }
+
+    private static func writeAccounts(_ d: Dataset, handles: StringStore, to path: String) throws(Diagnostic) {
+        let out = try OutputFile(creating: path)
+        var header: [UInt8] = []
+        for (i, name) in d.accounts.names.enumerated() {
+            if i > 0 { header.append(44) }
+            var n = name
+            n.withUTF8 { needsQuotes($0) ? appendQuoted($0, to: &header) : header.append(contentsOf: $0) }
+        }
+        header.append(10)
+        header.withUnsafeBufferPointer { out.append($0) }
+        let columns = Array(d.accounts.columns.dropFirst())
+        let forceQuote = columns.map(stringLooksTyped)
+        var cell: [UInt8] = []
+        handles.bytes.withUnsafeBufferPointer { hb in
+            for row in 0..<d.accountCount {
+                out.append(UnsafeBufferPointer(rebasing: hb[handles.range(row)]))
+                for (c, col) in columns.enumerated() {
+                    out.append(44)
+                    if col.isNull(row) { continue }
+                    switch col.storage {
+                    case .int(let a): out.appendInt(a[row])
+                    case .float(let a): out.append(Value.formatFloat(a[row]))
+                    case .bool(let a): out.append(a[row] ? "true" : "false")
+                    case .date(let a): out.append(CivilDate(daysSinceEpoch: a[row]).iso)
+                    case .string(let s):
+                        s.bytes.withUnsafeBufferPointer { sb in
+                            let f = UnsafeBufferPointer(rebasing: sb[s.range(row)])
+                            if forceQuote[c] || needsQuotes(f) {
+                                cell.removeAll(keepingCapacity: true)
+                                appendQuoted(f, to: &cell)
+                                cell.withUnsafeBufferPointer { out.append($0) }
+                            } else {
+                                out.append(f)
+                            }
+                        }
+                    case .null: break
+                    }
+                }
+                out.append(10)
+            }
+        }
+        try out.close()
+    }
+
+    /// True for a string column with a value that would read back as another type.
+    static func stringLooksTyped(_ col: Column) -> Bool {
+        guard case .string(let s) = col.storage else { return false }
+        return s.bytes.withUnsafeBufferPointer { b in
+            for i in 0..<s.count where !col.isNull(i) {
+                let f = UnsafeBufferPointer(rebasing: b[s.range(i)])
+                if FieldParsing.double(f) != nil || FieldParsing.bool(f) != nil || FieldParsing.date(f) != nil { return true }
+            }
+            return false
+        }
+    }
+
+    private static func writeLayer(_ l: Layer, handles: StringStore, weighted: Bool, to path: String) throws(Diagnostic) {
+        let out = try OutputFile(creating: path)
+        out.append(weighted ? "src,dst,weight\n" : "src,dst\n")
+        handles.bytes.withUnsafeBufferPointer { hb in
+            for v in 0..<l.nodeCount {
+                let lo = l.out.offsets[v], hi = l.out.offsets[v + 1]
+                if lo == hi { continue }
+                let s = UnsafeBufferPointer(rebasing: hb[handles.range(v)])
+                for k in lo..<hi {
+                    out.append(s)
+                    out.append(44)
+                    out.append(UnsafeBufferPointer(rebasing: hb[handles.range(Int(l.out.targets[k]))]))
+                    if weighted {
+                        out.append(44)
+                        let w = l.out.weights?[k] ?? 1
+                        if w == w.rounded() && abs(w) < 9e15 { out.appendInt(Int64(w)) } else { out.append(Value.formatFloat(w)) }
+                    }
+                    out.append(10)
+                }
+            }
+        }
+        try out.close()
+    }
+}

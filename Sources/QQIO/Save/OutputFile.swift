@@ -1,0 +1,135 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import QQData
+
+/// A buffered file writer for large outputs (CSV folders, GraphML, snapshots): bytes
+/// collect in a 1 MiB buffer and go out with `write(2)`; `close()` flushes and fsyncs.
+final class OutputFile {
+    let path: String
+    private var fd: Int32
+    private var buffer: [UInt8] = []
+    private static let flushSize = 1 << 20
+    private var failed: Int32 = 0
+
+    /// Creates `path`, which must not exist (outputs go to fresh temporary names).
+    init(creating path: String) throws(Diagnostic) {
+        self.path = path
+        fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+        guard fd >= 0 else { throw AtomicFile.ioError("cannot write '\(path)'") }
+        buffer.reserveCapacity(OutputFile.flushSize + 4096)
+    }
+
+    deinit { if fd >= 0 { Glibc.close(fd) } }
+
+    @inline(__always) func append(_ byte: UInt8) {
+        buffer.append(byte)
+        if buffer.count >= OutputFile.flushSize { flush() }
+    }
+
+    @inline(__always) func append(_ bytes: UnsafeBufferPointer<UInt8>) {
+        if bytes.count > OutputFile.flushSize {
+            flush(); writeAll(UnsafeRawBufferPointer(bytes)); return
+        }
+        buffer.append(contentsOf: bytes)
+        if buffer.count >= OutputFile.flushSize { flush() }
+    }
+
+    func append(_ s: String) {
+        var s = s
+        s.withUTF8 { append($0) }
+    }
+
+    /// Writes raw memory (snapshot arrays) without copying it into the buffer.
+    func appendRaw(_ raw: UnsafeRawBufferPointer) {
+        flush()
+        writeAll(raw)
+    }
+
+    /// Decimal text of an integer, without making a String.
+    @inline(__always) func appendInt(_ v: Int64) {
+        var m = v.magnitude
+        if v < 0 { buffer.append(45) }
+        if m == 0 {
+            buffer.append(48)
+        } else {
+            withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 20) { t in
+                var k = 20
+                while m > 0 { k -= 1; t[k] = UInt8(48 + m % 10); m /= 10 }
+                buffer.append(contentsOf: UnsafeMutableBufferPointer(rebasing: t[k..<20]))
+            }
+        }
+        if buffer.count >= OutputFile.flushSize { flush() }
+    }
+
+    func flush() {
+        guard !buffer.isEmpty else { return }
+        buffer.withUnsafeBytes { writeAll($0) }
+        buffer.removeAll(keepingCapacity: true)
+    }
+
+    private func writeAll(_ raw: UnsafeRawBufferPointer) {
+        guard failed == 0, raw.count > 0 else { return }
+        var off = 0
+        while off < raw.count {
+            let n = write(fd, raw.baseAddress! + off, min(raw.count - off, 1 << 30))
+            if n < 0 { if errno == EINTR { continue }; failed = errno; return }
+            off += n
+        }
+    }
+
+    /// Overwrites bytes already written at `offset` (a header filled in last).
+    func patch(at offset: Int, _ bytes: [UInt8]) throws(Diagnostic) {
+        flush()
+        let n = bytes.withUnsafeBytes { pwrite(fd, $0.baseAddress!, $0.count, off_t(offset)) }
+        if n != bytes.count { throw AtomicFile.ioError("cannot write '\(path)'") }
+    }
+
+    /// Flushes, syncs and closes; reports the first write error.
+    func close() throws(Diagnostic) {
+        flush()
+        if failed == 0 && fsync(fd) != 0 { failed = errno }
+        Glibc.close(fd)
+        fd = -1
+        if failed != 0 { throw AtomicFile.ioError("cannot write '\(path)'", errno: failed) }
+    }
+}
+
+/// Replaces `target` with `temp` (a finished file or folder) by rename; an existing
+/// target (allowed only with overwrite) is moved aside first and removed after.
+enum AtomicReplace {
+    static func commit(temp: String, target: String, overwrite: Bool) throws(Diagnostic) {
+        var aside: String? = nil
+        if AtomicFile.exists(target) {
+            guard overwrite else {
+                removeTree(temp)
+                throw Diagnostic(.io, "'\(target)' already exists", hint: "add 'overwrite' to replace it")
+            }
+            let old = AtomicFile.temporaryPath(for: target) + ".old"
+            guard rename(target, old) == 0 else {
+                let e = errno; removeTree(temp)
+                throw AtomicFile.ioError("cannot replace '\(target)'", errno: e)
+            }
+            aside = old
+        }
+        guard rename(temp, target) == 0 else {
+            let e = errno
+            if let aside { rename(aside, target) }
+            removeTree(temp)
+            throw AtomicFile.ioError("cannot write '\(target)'", errno: e)
+        }
+        if let aside { removeTree(aside) }
+    }
+
+    /// Deletes a file, or a folder and everything in it.
+    static func removeTree(_ path: String) {
+        if AtomicFile.isDirectory(path), let names = try? FolderLoader.listAll(path) {
+            for n in names { removeTree(path + "/" + n) }
+            rmdir(path)
+        } else {
+            unlink(path)
+        }
+    }
+}

@@ -1,0 +1,37 @@
+/// `did you mean …?` for the shell's own names (dot-commands, their arguments),
+/// chosen by edit distance as the language does for its names.
+enum Suggestions {
+    /// The candidate closest to `word`, when within 2 edits (1 for words of up to
+    /// 3 characters, so short typos do not suggest unrelated names).
+    static func closest(to word: String, among candidates: [String]) -> String? {
+        let limit = word.count <= 3 ? 1 : 2
+        var best: (name: String, distance: Int)?
+        for c in candidates {
+            let d = distance(word.lowercased(), c.lowercased())
+            if d <= limit, d < (best?.distance ?? Int.max) { best = (c, d) }
+        }
+        return best?.name
+    }
+
+    /// Optimal string alignment distance: insertions, deletions, substitutions and
+    /// transpositions of neighbours each cost 1.
+    /// - Complexity: O(|a|·|b|).
+    static func distance(_ a: String, _ b: String) -> Int {
+        let x = Array(a), y = Array(b)
+        if x.isEmpty { return y.count }
+        if y.isEmpty { return x.count }
+        var d = [[Int]](repeating: [Int](repeating: 0, count: y.count + 1), count: x.count + 1)
+        for i in 0...x.count { d[i][0] = i }
+        for j in 0...y.count { d[0][j] = j }
+        for i in 1...x.count {
+            for j in 1...y.count {
+                let cost = x[i - 1] == y[j - 1] ? 0 : 1
+                d[i][j] = min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost)
+                if i > 1, j > 1, x[i - 1] == y[j - 2], x[i - 2] == y[j - 1] {
+                    d[i][j] = min(d[i][j], d[i - 2][j - 2] + 1)
+                }
+            }
+        }
+        return d[x.count][y.count]
+    }
+}
