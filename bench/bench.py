@@ -210,10 +210,17 @@ def run_qq_round(size, r, a, res, csv, snapdir, qq) -> None:
     tr["peak_rss_kb"].append(fin.max_rss_kb)
     tr["wall_seconds"].append(round(fin.wall_seconds, 3))
     checks = out.get("check", {})
+    failed = out.get("failed")
+    reached = True
     for task in ("csv_load", "pagerank", "top100", "kcore", "clustering", "filter_top10"):
-        record(tr, task, out.get(task), checks.get(task), error=out.get("error"))
+        reached = reached and task != failed
+        why = None if out.get(task) is not None else ("failed" if task == failed else
+                                                      "not reached" if not reached else out.get("error"))
+        record(tr, task, out.get(task), checks.get(task), error=why)
     if out.get("error"):
         tr["errors"].append(out["error"])
+        if out["error"] not in res["notes"]:
+            res["notes"].append(f"qq stopped: {out['error']}")
     snap = os.path.join(snapdir, "qq.qqs")
     if os.path.exists(snap):
         fin2, out2 = qqrun.run_qq(qq, qqrun.snapshot_script(snap), a.time_limit)

@@ -34,6 +34,16 @@ class CsrGraph:
     handles: Any
 
 
+def polars_codes(path: str) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """(src ids, dst ids, handle of each id) read with polars; one Categorical gives the ids."""
+    import polars as pl
+    df = pl.read_csv(path)
+    m = df.height
+    cat = pl.concat([df["src"], df["dst"]]).cast(pl.Categorical)
+    codes = cat.to_physical().to_numpy()
+    return codes[:m], codes[m:], cat.dtype.categories.to_series().to_numpy()
+
+
 def build_csr(src: np.ndarray, dst: np.ndarray, n: int) -> sp.csr_array:
     """Unit-weight CSR from id arrays; duplicate edges are summed (none expected)."""
     data = np.ones(src.shape[0], dtype=np.float64)
@@ -123,13 +133,8 @@ class PolarsScipyPeer(_ScipyPeer):
         return {"polars": pl.__version__, "scipy": scipy.__version__, "numpy": np.__version__}
 
     def load(self, path: str) -> CsrGraph:
-        import polars as pl
-        df = pl.read_csv(path)
-        m = df.height
-        cat = pl.concat([df["src"], df["dst"]]).cast(pl.Categorical)
-        codes = cat.to_physical().to_numpy()
-        handles = cat.dtype.categories.to_series().to_numpy()
-        return CsrGraph(build_csr(codes[:m], codes[m:], handles.shape[0]), handles)
+        src, dst, handles = polars_codes(path)
+        return CsrGraph(build_csr(src, dst, handles.shape[0]), handles)
 
     def table(self, g: CsrGraph, followers: np.ndarray, pagerank: np.ndarray):
         import polars as pl

@@ -1,6 +1,7 @@
 """Measuring qq: a script per round, timed from inside qq by `--timer`.
 
-`qq --timer` prints one line per statement to stderr, `time: 0.012345 s`, so the
+`qq --timer` prints one line per statement to stderr, `time: 0.012345 s` (also
+read: `time: 12.345 ms`), so the
 figures below exclude process start-up. Metrics are lazy in qq, so each metric is
 timed by the first statement that forces it, in the same order as the peers run
 their tasks (PageRank, top-100, core numbers, clustering), all after the load.
@@ -19,7 +20,7 @@ from typing import Any
 
 from runner import Finished, run_process
 
-TIMER = re.compile(r"^time: ([0-9]+\.[0-9]+) s\s*$")
+TIMER = re.compile(r"^time: ([0-9]+(?:\.[0-9]+)?) (s|ms)\s*$")
 
 FILTER_THRESHOLD = 100
 
@@ -85,7 +86,10 @@ def run_qq(qq: str, statements: list[tuple[str, str]], time_limit: float) -> tup
         fin = run_process([qq, "--timer", "--format", "csv", path], time_limit)
     finally:
         os.unlink(path)
-    times = [float(m.group(1)) for m in map(TIMER.match, fin.stderr.splitlines()) if m]
+    times = [float(m.group(1)) / (1000.0 if m.group(2) == "ms" else 1.0)
+             for m in map(TIMER.match, fin.stderr.splitlines()) if m]
+    if fin.returncode != 0 and not fin.timed_out and times:
+        times.pop()  # the statement that failed still prints its time
     res: dict[str, Any] = {}
     for (label, _), t in zip(statements, times):
         if label not in ("set", "check"):
@@ -94,6 +98,8 @@ def run_qq(qq: str, statements: list[tuple[str, str]], time_limit: float) -> tup
     if fin.returncode != 0 or fin.timed_out:
         err = [ln for ln in fin.stderr.splitlines() if not TIMER.match(ln)]
         res["error"] = "timeout" if fin.timed_out else (err[0] if err else f"exit {fin.returncode}")
+        if len(times) < len(statements):
+            res["failed"] = statements[len(times)][0]
     return fin, res
 
 
