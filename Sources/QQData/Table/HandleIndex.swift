@@ -38,8 +38,17 @@ public struct HandleIndex: Sendable {
     public init(capacity: Int = 16) {
         handles = StringStore()
         let size = HandleIndex.tableSize(for: capacity)
-        slots = [Slot](repeating: Slot(meta: 0, word: 0), count: size)
+        slots = HandleIndex.emptySlots(size)
         mask = size - 1
+    }
+
+    /// A zeroed table, on huge pages when large.
+    private static func emptySlots(_ size: Int) -> [Slot] {
+        [Slot](unsafeUninitializedCapacity: size) { b, n in
+            HugePages.advise(UnsafeMutableRawPointer(b.baseAddress), size * MemoryLayout<Slot>.stride)
+            b.initialize(repeating: Slot(meta: 0, word: 0))
+            n = size
+        }
     }
 
     /// Indexes every handle of `store`; returns nil with the first repeated row when two rows are equal.
@@ -59,6 +68,39 @@ public struct HandleIndex: Sendable {
     public struct DuplicateHandle: Error, Sendable {
         public var row: Int
         public var handle: String
+    }
+
+    /// Identifies the hash function and slot layout; a saved `table` is only valid
+    /// for the same version.
+    public static let tableVersion: UInt64 = 1
+
+    /// The hash table as raw words (meta, first bytes) per slot, for snapshots.
+    public var table: [UInt64] {
+        slots.withUnsafeBufferPointer { sp in
+            UnsafeRawBufferPointer(sp).withMemoryRebound(to: UInt64.self) { Array($0) }
+        }
+    }
+
+    /// Rebuilds an index from `handles` and a `table` saved from an index of the same
+    /// handles and `tableVersion`; nil when the table cannot be right (wrong size or
+    /// count), so the caller can fall back to `init(uniqueHandles:)`.
+    public init?(handles store: StringStore, table: [UInt64]) {
+        let size = table.count / 2
+        guard table.count % 2 == 0, size >= 16, size & (size - 1) == 0, store.count * 2 <= size else { return nil }
+        var used = 0
+        var slots = [Slot](repeating: Slot(meta: 0, word: 0), count: size)
+        for i in 0..<size {
+            let meta = table[2 * i]
+            if meta != 0 {
+                guard Int(meta & 0xFFFF_FFFF) <= store.count else { return nil }
+                used += 1
+            }
+            slots[i] = Slot(meta: meta, word: table[2 * i + 1])
+        }
+        guard used == store.count else { return nil }
+        self.handles = store
+        self.slots = slots
+        self.mask = size - 1
     }
 
     public var count: Int { handles.count }
@@ -201,7 +243,7 @@ public struct HandleIndex: Sendable {
     }
 
     private mutating func rehash(size: Int) {
-        slots = [Slot](repeating: Slot(meta: 0, word: 0), count: size)
+        slots = HandleIndex.emptySlots(size)
         mask = size - 1
         let n = handles.count
         let store = handles

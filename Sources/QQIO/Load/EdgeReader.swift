@@ -70,7 +70,11 @@ struct EdgeConsumer: ChunkConsumer {
                 }
             }
             let tag = EdgeSink.tag
-            remap.withUnsafeBufferPointer { rm in
+            if fresh.count == 0 {
+                // Every handle was known: the ids are final.
+                list.src.append(contentsOf: sinks[k].src)
+                list.dst.append(contentsOf: sinks[k].dst)
+            } else { remap.withUnsafeBufferPointer { rm in
                 @inline(__always) func fix(_ x: UInt32) -> UInt32 { x & tag != 0 ? rm[Int(x & ~tag)] : x }
                 sinks[k].src.withUnsafeBufferPointer { s in
                     grow(&list.src, by: s.count)
@@ -80,7 +84,7 @@ struct EdgeConsumer: ChunkConsumer {
                     grow(&list.dst, by: d.count)
                     for x in d { list.dst.append(fix(x)) }
                 }
-            }
+            } }
             if weighted { list.weights!.append(contentsOf: sinks[k].weights) }
         }
     }
