@@ -7,6 +7,8 @@
 public enum DisplayWidth {
     /// Columns taken by `s` (after `visible(_:)`).
     public static func of(_ s: String) -> Int {
+        // Fast path: printable ASCII is one column per byte.
+        if s.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) { return s.utf8.count }
         var n = 0
         for c in s { n += of(c) }
         return n

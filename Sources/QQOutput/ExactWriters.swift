@@ -1,160 +1,140 @@
 import QQData
 
-/// One exact row format (csv, tsv, json, jsonl): every value written in full, as
-/// SPEC §6 asks of non-table formats. Writers append UTF-8 straight into a byte
-/// buffer, one switch per cell on the column's storage, no per-row objects.
-protocol ExactRowFormat {
-    /// Text before the first row (csv/tsv header line, json `[`).
-    func begin(_ t: Table, into b: inout ByteBuffer)
-    /// One row, with its line ending. `first` is true for the first row.
-    func row(_ t: Table, _ r: Int, first: Bool, into b: inout ByteBuffer)
-    /// Text after the last row (json `]`).
-    func end(_ t: Table, rows: Int, into b: inout ByteBuffer)
-}
+/// The exact formats (csv, tsv, json, jsonl, markdown): every row, every value in
+/// full. Rows are encoded in blocks of 4096 by `CellBlock`, then laid out row by
+/// row; after each block `afterBlock` may flush the output (streaming export) or
+/// leave it to grow (`render`).
+///
+/// - json: `[`, one object per line indented by two spaces, `]`; keys in column order.
+/// - jsonl: one compact object per line.
+/// - markdown: GitHub table, padded so the source reads as a table; numeric
+///   columns right-aligned (`---:`).
+enum ExactWriter {
+    static let blockRows = 4096
 
-/// csv (RFC 4180) and tsv. In csv a field is quoted when it holds `,`, `"`, a
-/// line break, or is an empty string — so an empty string (`""`) and null (an
-/// empty field) stay apart. tsv cannot quote, so `\`, tab, LF and CR inside text
-/// are escaped as `\\`, `\t`, `\n`, `\r` (the PostgreSQL/ClickHouse convention).
-struct DelimitedFormat: ExactRowFormat {
-    let separator: UInt8
-    var isCSV: Bool { separator == UInt8(ascii: ",") }
-
-    func begin(_ t: Table, into b: inout ByteBuffer) {
-        guard !t.names.isEmpty else { return }
-        for (c, name) in t.names.enumerated() {
-            if c > 0 { b.append(separator) }
-            text(name, into: &b)
+    static func write(_ t: Table, _ format: OutputFormat, into out: inout ByteBuffer,
+                      afterBlock: (inout ByteBuffer) throws(Diagnostic) -> Void) throws(Diagnostic) {
+        switch format {
+        case .csv: try delimited(t, UInt8(ascii: ","), .csv, &out, afterBlock)
+        case .tsv: try delimited(t, 9, .tsv, &out, afterBlock)
+        case .json, .jsonl: try json(t, lines: format == .jsonl, &out, afterBlock)
+        case .markdown: try markdown(t, &out, afterBlock)
+        case .table: out.append(BoxTable.render(t, options: RenderOptions(format: .table)))
         }
-        b.append(10)
     }
 
-    func row(_ t: Table, _ r: Int, first: Bool, into b: inout ByteBuffer) {
+    private static func blocks(_ t: Table) -> StrideTo<Int> { stride(from: 0, to: t.rowCount, by: blockRows) }
+
+    private static func delimited(_ t: Table, _ sep: UInt8, _ syntax: CellSyntax, _ out: inout ByteBuffer,
+                                  _ afterBlock: (inout ByteBuffer) throws(Diagnostic) -> Void) throws(Diagnostic) {
         guard !t.columns.isEmpty else { return }
-        for c in 0..<t.columns.count {
-            if c > 0 { b.append(separator) }
-            let col = t.columns[c]
-            if col.isNull(r) { continue }
-            switch col.storage {
-            case .int(let a): b.append(int: a[r])
-            case .float(let a): b.append(float: a[r])
-            case .bool(let a): b.append(a[r] ? "true" : "false")
-            case .date(let a): b.append(date: a[r])
-            case .string(let s): text(s, r, into: &b)
-            case .null: break
-            }
+        for (c, name) in t.names.enumerated() {
+            if c > 0 { out.append(sep) }
+            CellBlock.text(name, syntax, into: &out)
         }
-        b.append(10)
-    }
-
-    func end(_ t: Table, rows: Int, into b: inout ByteBuffer) {}
-
-    private func text(_ s: StringStore, _ r: Int, into b: inout ByteBuffer) {
-        s.bytes.withUnsafeBufferPointer { p in text(UnsafeBufferPointer(rebasing: p[s.range(r)]), into: &b) }
-    }
-
-    private func text(_ s: String, into b: inout ByteBuffer) {
-        var copy = s
-        copy.withUTF8 { text($0, into: &b) }
-    }
-
-    private func text(_ u: UnsafeBufferPointer<UInt8>, into b: inout ByteBuffer) {
-        if isCSV {
-            let needsQuotes = u.isEmpty || u.contains { $0 == 44 || $0 == 34 || $0 == 10 || $0 == 13 }
-            if !needsQuotes { b.append(bytes: u); return }
-            b.append(34)
-            for ch in u {
-                if ch == 34 { b.append(34) }
-                b.append(ch)
-            }
-            b.append(34)
-        } else {
-            for ch in u {
-                switch ch {
-                case 92: b.append(92); b.append(92)
-                case 9: b.append(92); b.append(UInt8(ascii: "t"))
-                case 10: b.append(92); b.append(UInt8(ascii: "n"))
-                case 13: b.append(92); b.append(UInt8(ascii: "r"))
-                default: b.append(ch)
+        out.append(10)
+        var block = CellBlock()
+        for start in blocks(t) {
+            block.encode(t, rows: start..<min(start + blockRows, t.rowCount), syntax: syntax)
+            block.bytes.bytes.withUnsafeBufferPointer { cells in
+                for k in 0..<block.rowCount {
+                    for c in 0..<t.columns.count {
+                        if c > 0 { out.append(sep) }
+                        out.append(bytes: UnsafeBufferPointer(rebasing: cells[block.range(c, k)]))
+                    }
+                    out.append(10)
                 }
             }
+            try afterBlock(&out)
         }
     }
-}
 
-/// json (one array of objects, one object per line) and jsonl (one compact object
-/// per line). Keys are the column names in order; ints are written in full,
-/// floats as their shortest round-trip text, NaN and infinities (which JSON
-/// cannot hold) as null, dates as ISO strings.
-struct JSONFormat: ExactRowFormat {
-    let lines: Bool
-    let keys: [[UInt8]]
-
-    init(names: [String], lines: Bool) {
-        self.lines = lines
-        keys = names.map { name in
+    private static func json(_ t: Table, lines: Bool, _ out: inout ByteBuffer,
+                             _ afterBlock: (inout ByteBuffer) throws(Diagnostic) -> Void) throws(Diagnostic) {
+        let keys: [[UInt8]] = t.names.enumerated().map { c, name in
             var b = ByteBuffer()
-            JSONFormat.string(name, into: &b)
+            if c > 0 { b.append(lines ? "," : ", ") }
+            CellBlock.text(name, .json, into: &b)
             b.append(lines ? ":" : ": ")
             return b.bytes
         }
-    }
-
-    func begin(_ t: Table, into b: inout ByteBuffer) {
-        if !lines { b.append("[") }
-    }
-
-    func row(_ t: Table, _ r: Int, first: Bool, into b: inout ByteBuffer) {
-        if !lines { b.append(first ? "\n  " : ",\n  ") }
-        b.append(UInt8(ascii: "{"))
-        for c in 0..<t.columns.count {
-            if c > 0 { b.append(lines ? "," : ", ") }
-            b.append(bytes: keys[c])
-            let col = t.columns[c]
-            if col.isNull(r) { b.append("null"); continue }
-            switch col.storage {
-            case .int(let a): b.append(int: a[r])
-            case .float(let a): if a[r].isFinite { b.append(float: a[r]) } else { b.append("null") }
-            case .bool(let a): b.append(a[r] ? "true" : "false")
-            case .date(let a): b.append(34); b.append(date: a[r]); b.append(34)
-            case .string(let s):
-                s.bytes.withUnsafeBufferPointer { p in
-                    JSONFormat.string(UnsafeBufferPointer(rebasing: p[s.range(r)]), into: &b)
+        if !lines { out.append("[") }
+        var block = CellBlock()
+        for start in blocks(t) {
+            block.encode(t, rows: start..<min(start + blockRows, t.rowCount), syntax: .json)
+            block.bytes.bytes.withUnsafeBufferPointer { cells in
+                for k in 0..<block.rowCount {
+                    if !lines { out.append(start + k == 0 ? "\n  " : ",\n  ") }
+                    out.append(UInt8(ascii: "{"))
+                    for c in 0..<t.columns.count {
+                        out.append(bytes: keys[c])
+                        out.append(bytes: UnsafeBufferPointer(rebasing: cells[block.range(c, k)]))
+                    }
+                    out.append(UInt8(ascii: "}"))
+                    if lines { out.append(10) }
                 }
-            case .null: b.append("null")
+            }
+            try afterBlock(&out)
+        }
+        if !lines { out.append(t.rowCount == 0 ? "]\n" : "\n]\n") }
+    }
+
+    private static func markdown(_ t: Table, _ out: inout ByteBuffer,
+                                 _ afterBlock: (inout ByteBuffer) throws(Diagnostic) -> Void) throws(Diagnostic) {
+        guard !t.columns.isEmpty else { return }
+        let n = t.columns.count
+        let header = t.names.map(MarkdownWriter.cell)
+        let right = t.columns.map { $0.type.isNumeric }
+        var widths = header.map { max(3, DisplayWidth.of($0)) }
+        var block = CellBlock()
+        for start in blocks(t) {
+            block.encode(t, rows: start..<min(start + blockRows, t.rowCount), syntax: .markdown)
+            block.bytes.bytes.withUnsafeBufferPointer { cells in
+                for c in 0..<n {
+                    for k in 0..<block.rowCount { widths[c] = max(widths[c], width(cells, block.range(c, k))) }
+                }
             }
         }
-        b.append(UInt8(ascii: "}"))
-        if lines { b.append(10) }
-    }
-
-    func end(_ t: Table, rows: Int, into b: inout ByteBuffer) {
-        if !lines { b.append(rows == 0 ? "]\n" : "\n]\n") }
-    }
-
-    static func string(_ s: String, into b: inout ByteBuffer) {
-        var copy = s
-        copy.withUTF8 { string($0, into: &b) }
-    }
-
-    /// A JSON string literal: `"` and `\` escaped, control characters as `\n`, `\t`, … or `\u00XX`.
-    static func string(_ u: UnsafeBufferPointer<UInt8>, into b: inout ByteBuffer) {
-        b.append(34)
-        for ch in u {
-            switch ch {
-            case 34: b.append(92); b.append(34)
-            case 92: b.append(92); b.append(92)
-            case 10: b.append(92); b.append(UInt8(ascii: "n"))
-            case 13: b.append(92); b.append(UInt8(ascii: "r"))
-            case 9: b.append(92); b.append(UInt8(ascii: "t"))
-            case 8: b.append(92); b.append(UInt8(ascii: "b"))
-            case 12: b.append(92); b.append(UInt8(ascii: "f"))
-            case 0..<0x20:
-                let hex: [UInt8] = Array("0123456789abcdef".utf8)
-                b.append("\\u00"); b.append(hex[Int(ch >> 4)]); b.append(hex[Int(ch & 15)])
-            default: b.append(ch)
-            }
+        func padding(_ w: Int) { for _ in 0..<max(w, 0) { out.append(32) } }
+        out.append("|")
+        for c in 0..<n {
+            out.append(" ")
+            if right[c] { padding(widths[c] - DisplayWidth.of(header[c])) }
+            out.append(header[c])
+            if !right[c] { padding(widths[c] - DisplayWidth.of(header[c])) }
+            out.append(" |")
         }
-        b.append(34)
+        out.append("\n|")
+        for c in 0..<n {
+            out.append(" " + String(repeating: "-", count: widths[c] - (right[c] ? 1 : 0)) + (right[c] ? ":" : "") + " |")
+        }
+        out.append(10)
+        for start in blocks(t) {
+            block.encode(t, rows: start..<min(start + blockRows, t.rowCount), syntax: .markdown)
+            block.bytes.bytes.withUnsafeBufferPointer { cells in
+                for k in 0..<block.rowCount {
+                    out.append("|")
+                    for c in 0..<n {
+                        let r = block.range(c, k)
+                        let fill = widths[c] - width(cells, r)
+                        out.append(32)
+                        if right[c] { padding(fill) }
+                        out.append(bytes: UnsafeBufferPointer(rebasing: cells[r]))
+                        if !right[c] { padding(fill) }
+                        out.append(" |")
+                    }
+                    out.append(10)
+                }
+            }
+            try afterBlock(&out)
+        }
+    }
+
+    /// Display width of an encoded cell: its byte count when ASCII, else counted by `DisplayWidth`.
+    private static func width(_ cells: UnsafeBufferPointer<UInt8>, _ r: Range<Int>) -> Int {
+        var ascii = true
+        for i in r where cells[i] >= 0x80 { ascii = false; break }
+        if ascii { return r.count }
+        return DisplayWidth.of(String(decoding: UnsafeBufferPointer(rebasing: cells[r]), as: UTF8.self))
     }
 }

@@ -15,83 +15,43 @@ import QQData
 public enum TableRenderer {
     /// The whole table as text in `options.format`.
     public static func render(_ t: Table, options: RenderOptions) -> String {
-        switch options.format {
-        case .table: return BoxTable.render(t, options: options)
-        case .markdown: return MarkdownWriter.render(t)
-        default: return String(decoding: renderUTF8(t, options: options), as: UTF8.self)
-        }
+        if options.format == .table { return BoxTable.render(t, options: options) }
+        return String(decoding: renderUTF8(t, options: options), as: UTF8.self)
     }
 
     /// The table as UTF-8 bytes (what `export` writes to a file).
     public static func renderUTF8(_ t: Table, options: RenderOptions) -> [UInt8] {
-        switch options.format {
-        case .table, .markdown: return Array(render(t, options: options).utf8)
-        default:
-            var b = ByteBuffer()
-            exact(t, options.format, into: &b)
-            return b.bytes
+        if options.format == .table { return Array(BoxTable.render(t, options: options).utf8) }
+        var out = ByteBuffer()
+        do {
+            try ExactWriter.write(t, options.format, into: &out) { (_: inout ByteBuffer) throws(Diagnostic) in }
+        } catch {
+            preconditionFailure("a writer that never flushes cannot fail")
         }
+        return out.bytes
     }
 
-    /// Streams the table in chunks of about 64 KiB to `emit`, polling
+    /// Streams the table to `emit` in chunks of about 64 KiB, polling
     /// `Cancellation.check()` between chunks, so a million-row export never holds
-    /// the whole text and Ctrl-C stops it.
+    /// the whole text and Ctrl-C stops it. The chunks joined equal `render`'s text.
     ///
-    /// - Complexity: O(rows × columns), memory O(chunk) for csv/tsv/json/jsonl.
+    /// - Complexity: O(rows × columns); memory O(chunk) for csv, tsv, json and jsonl,
+    ///   while markdown reads the rows twice (widths, then text).
     public static func write(_ t: Table, options: RenderOptions,
                              emit: ([UInt8]) throws(Diagnostic) -> Void) throws(Diagnostic) {
-        switch options.format {
-        case .table, .markdown:
-            try emit(Array(render(t, options: options).utf8))
-        default:
-            var buffer = ByteBuffer(capacity: chunkSize + 4096)
-            try exactStreaming(t, options.format, buffer: &buffer, emit: emit)
-            if !buffer.bytes.isEmpty { try emit(buffer.bytes) }
-        }
-    }
-
-    static let chunkSize = 1 << 16
-
-    private static func exact(_ t: Table, _ format: OutputFormat, into b: inout ByteBuffer) {
-        switch format {
-        case .csv: rows(DelimitedFormat(separator: UInt8(ascii: ",")), t, into: &b)
-        case .tsv: rows(DelimitedFormat(separator: 9), t, into: &b)
-        case .json: rows(JSONFormat(names: t.names, lines: false), t, into: &b)
-        case .jsonl: rows(JSONFormat(names: t.names, lines: true), t, into: &b)
-        case .table, .markdown: b.append(render(t, options: RenderOptions(format: format)))
-        }
-    }
-
-    private static func rows<F: ExactRowFormat>(_ f: F, _ t: Table, into b: inout ByteBuffer) {
-        f.begin(t, into: &b)
-        for r in 0..<t.rowCount { f.row(t, r, first: r == 0, into: &b) }
-        f.end(t, rows: t.rowCount, into: &b)
-    }
-
-    private static func exactStreaming(_ t: Table, _ format: OutputFormat, buffer b: inout ByteBuffer,
-                                       emit: ([UInt8]) throws(Diagnostic) -> Void) throws(Diagnostic) {
-        switch format {
-        case .csv: try streamRows(DelimitedFormat(separator: UInt8(ascii: ",")), t, &b, emit)
-        case .tsv: try streamRows(DelimitedFormat(separator: 9), t, &b, emit)
-        case .json: try streamRows(JSONFormat(names: t.names, lines: false), t, &b, emit)
-        case .jsonl: try streamRows(JSONFormat(names: t.names, lines: true), t, &b, emit)
-        case .table, .markdown: b.append(render(t, options: RenderOptions(format: format)))
-        }
-    }
-
-    private static func streamRows<F: ExactRowFormat>(_ f: F, _ t: Table, _ b: inout ByteBuffer,
-                                                      _ emit: ([UInt8]) throws(Diagnostic) -> Void) throws(Diagnostic) {
-        f.begin(t, into: &b)
-        for r in 0..<t.rowCount {
-            f.row(t, r, first: r == 0, into: &b)
+        if options.format == .table { try emit(Array(BoxTable.render(t, options: options).utf8)); return }
+        var out = ByteBuffer(capacity: chunkSize * 2)
+        try ExactWriter.write(t, options.format, into: &out) { (b: inout ByteBuffer) throws(Diagnostic) in
+            try Cancellation.check()
             if b.bytes.count >= chunkSize {
-                try Cancellation.check()
                 try emit(b.bytes)
                 b.bytes.removeAll(keepingCapacity: true)
             }
         }
-        f.end(t, rows: t.rowCount, into: &b)
+        if !out.bytes.isEmpty { try emit(out.bytes) }
     }
+
+    static let chunkSize = 1 << 16
 }
 
 /// The export format a file name asks for (SPEC §4 `export "file.csv"`).

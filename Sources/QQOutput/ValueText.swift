@@ -53,7 +53,16 @@ struct ByteBuffer {
     mutating func append(float d: Double) { append(Value.formatFloat(d)) }
 
     /// ISO date of days since 1970-01-01.
-    mutating func append(date d: Int32) { append(CivilDate(daysSinceEpoch: d).iso) }
+    mutating func append(date d: Int32) {
+        let c = CivilDate(daysSinceEpoch: d)
+        guard c.year >= 0 && c.year <= 9999 else { append(c.iso); return }
+        bytes.append(48 + UInt8(c.year / 1000)); bytes.append(48 + UInt8(c.year / 100 % 10))
+        bytes.append(48 + UInt8(c.year / 10 % 10)); bytes.append(48 + UInt8(c.year % 10))
+        bytes.append(UInt8(ascii: "-"))
+        bytes.append(48 + UInt8(c.month / 10)); bytes.append(48 + UInt8(c.month % 10))
+        bytes.append(UInt8(ascii: "-"))
+        bytes.append(48 + UInt8(c.day / 10)); bytes.append(48 + UInt8(c.day % 10))
+    }
 
     var string: String { String(decoding: bytes, as: UTF8.self) }
 }

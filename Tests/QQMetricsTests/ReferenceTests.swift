@@ -1,6 +1,6 @@
 import QQData
 import Testing
-@testable import QQMetrics
+import QQMetrics
 
 /// Every metric against NetworkX's values (`scripts/metric-reference`), to 1e-6.
 /// Scores that sum to 1 (PageRank, HITS) are compared after scaling by n, so the

@@ -85,7 +85,7 @@ struct TextTests {
     }
 
     @Test func streamingWriteMatchesRender() throws {
-        let t = Fixtures.many(20_000)
+        let t = Fixtures.many(6_000)
         for format in OutputFormat.allCases {
             let options = RenderOptions(format: format, width: 80, maxRows: 40)
             var chunks: [[UInt8]] = []

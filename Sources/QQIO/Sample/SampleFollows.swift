@@ -24,7 +24,7 @@ struct SampleFollows {
     static let otherTopicShare = 0.12
     static let followBack = 0.20
     // The ring.
-    static let ringOutside = 15...25
+    static let ringOutside = 8...14
     static let ringFollowBack = 0.85
     // The follower farm.
     static let customerChance = 0.35            // among the crowd with weight < 2

@@ -94,7 +94,7 @@ struct Executor {
             let f = try frame(input)
             var out = f
             out.names = []; out.refs = []
-            out.kind = f.kind.closed
+            out.kind = f.kind == .plain ? .plain : plan.schema.rows
             for item in items { out.set(item.name, try reference(item.expr, in: f)) }
             return out
         case .extend(let input, let items):
@@ -126,7 +126,9 @@ struct Executor {
             let s = try seed.map { (e) throws(Diagnostic) in Int64(try count(e, what: "'sample' seed")) } ?? rt.settings.seed
             return f.select(Sampling.choose(k, of: f.count, seed: UInt64(bitPattern: s)))
         case .compare(let input, let rows):
-            return Frame(table: try Comparison.table(try frame(input), rows, rt))
+            var f = Frame(table: try Comparison.table(try frame(input), rows, rt))
+            f.isComparison = true
+            return f
         case .correlate(let input, let items, let method):
             return Frame(table: try Correlation.table(try frame(input), items, method, rt))
         case .count, .export, .plot:

@@ -1,7 +1,6 @@
 import QQData
 import QQOutput
 
-#if QQLANG_OUTPUT
 
 extension Executor {
     /// `export "file.ext" [overwrite]`: writes the rows in the format the extension
@@ -72,17 +71,6 @@ extension Executor {
     }
 }
 
-#else
-extension Executor {
-    func export(_ f: Frame, path: String, overwrite: Bool, span: SourceSpan) throws(Diagnostic) -> String {
-        throw Diagnostic(.internal, "internal error: output is not linked into this build", span: span)
-    }
-
-    func plot(_ f: Frame, _ spec: PlotPlan) throws(Diagnostic) -> Result {
-        throw Diagnostic(.internal, "internal error: output is not linked into this build", span: spec.span)
-    }
-}
-#endif
 
 extension Diagnostic {
     /// The same diagnostic pointing at `span` when it had no place yet.

@@ -29,6 +29,9 @@ struct Frame: Sendable {
     var dst: [UInt32]?
     /// The dataset generation that account and edge ids refer to.
     var generation: Int
+    /// A `compare` result: its rows mix kinds of numbers, so a terminal table formats
+    /// each row on its own (see `Comparison.displayTable`).
+    var isComparison = false
 
     init(names: [String], refs: [ColumnRef], rows: [UInt32]?, count: Int, kind: RowKind,
          src: [UInt32]? = nil, dst: [UInt32]? = nil, generation: Int) {

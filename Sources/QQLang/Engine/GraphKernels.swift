@@ -12,7 +12,6 @@ struct MetricResult: Sendable {
 /// The engine's door to the graph kernels of QQMetrics: neighbourhood sources, the
 /// `overlap` function and metric columns. The engine never computes graph metrics itself.
 enum GraphKernels {
-    #if QQLANG_METRICS
     /// The settings the kernels read, from the session's.
     static func metricSettings(_ s: Settings) -> MetricSettings {
         var m = MetricSettings()
@@ -55,22 +54,4 @@ enum GraphKernels {
         case .audience: return try Audience.within(f, of: ids[0], hops: hops)
         }
     }
-    #else
-    static func metric(_ name: String, layer: String?, _ ds: Dataset, _ s: Settings,
-                       dependency: (String) throws(Diagnostic) -> Column) throws(Diagnostic) -> MetricResult {
-        throw unavailable
-    }
-
-    static func dependencies(_ name: String) -> (settings: [String], metrics: [String]) { ([], []) }
-
-    static func defaultSuspiciousRule(hasPosts: Bool) -> String { "false" }
-
-    static func overlap(_ ds: Dataset, _ a: UInt32, _ b: UInt32) -> Double? { nil }
-
-    static func neighbourhood(_ hood: Neighbourhood, _ ds: Dataset, _ ids: [UInt32], hops: Int) throws(Diagnostic) -> [UInt32] {
-        throw unavailable
-    }
-
-    private static var unavailable: Diagnostic { Diagnostic(.internal, "internal error: graph kernels are not linked into this build") }
-    #endif
 }

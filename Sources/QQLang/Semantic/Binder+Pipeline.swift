@@ -59,18 +59,22 @@ extension Binder {
         return insertMetrics(plan, state.metrics)
     }
 
-    /// Appends the metrics the pipeline read to an open accounts result.
+    /// Shows the metrics the pipeline read in an open accounts result, right after
+    /// `handle`, so `top 10 by pagerank` shows pagerank. The rows stay open.
     func showMetrics(_ plan: LogicalPlan, _ state: PipelineState) -> LogicalPlan {
         guard plan.schema.rows == .accounts(open: true) else { return plan }
-        var items: [NamedExpr] = []
-        var schema = plan.schema
-        for m in state.shown where schema.index(of: m.description) == nil {
-            let e = BoundExpr(.accountColumn(.metric(m), .row), type: m.type, span: .none)
-            items.append(NamedExpr(name: m.description, expr: e))
-            schema.columns.append(ColumnInfo(name: m.description, type: m.type))
+        var added: [NamedExpr] = []
+        for m in state.shown where plan.schema.index(of: m.description) == nil {
+            added.append(NamedExpr(name: m.description, expr: BoundExpr(.accountColumn(.metric(m), .row), type: m.type, span: .none)))
         }
-        if items.isEmpty { return plan }
-        return LogicalPlan(.extend(plan, items), schema: schema)
+        if added.isEmpty { return plan }
+        var items = plan.schema.columns.enumerated().map { i, c in
+            NamedExpr(name: c.name, expr: BoundExpr(.column(i), type: c.type, span: .none))
+        }
+        let at = plan.schema.index(of: "handle").map { $0 + 1 } ?? 0
+        items.insert(contentsOf: added, at: at)
+        let schema = RelationSchema(columns: items.map { ColumnInfo(name: $0.name, type: $0.expr.type) }, rows: plan.schema.rows)
+        return LogicalPlan(.project(plan, items), schema: schema)
     }
 
     /// Puts a `metric` node right above the pipeline's source.

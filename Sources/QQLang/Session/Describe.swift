@@ -62,7 +62,7 @@ extension Session {
     func describeDataset() {
         let ds = rt.dataset
         var items: [(String, Value)] = [
-            ("dataset", .string(ds.isSample ? "sample" : ds.origin)),
+            ("dataset", .string(ds.isSample ? "sample" : rt.relative(ds.origin))),
             ("accounts", .int(Int64(ds.accountCount))),
             ("accounts from edges only", .int(Int64(ds.createdFromEdges))),
             ("follows", .int(Int64(ds.follows.edgeCount))),
@@ -80,7 +80,10 @@ extension Session {
         }
         let summary = Table(names: ["item", "value"], columns: [
             Column.from(items.map { .string($0.0) }),
-            Column.from(items.map { $0.1.isNull ? .null : .string($0.1.description) })])
+            Column.from(items.map { item -> Value in
+                if case .int(let i) = item.1 { return .string(Comparison.grouped(i)) }
+                return item.1.isNull ? .null : .string(item.1.description)
+            })])
         printTable(Frame(table: summary))
         if options.format == .table { output.out("\n") }
         var names: [Value] = [], types: [Value] = [], kinds: [Value] = []

@@ -34,7 +34,11 @@ extension Session {
         } catch {
             ok = false
             flushNotices()
-            if error.notes != Session.reported.notes { report(error, s) }
+            if error.notes != Session.reported.notes {
+                var d = rt.relative(error)
+                if d.span == nil && d.position == nil && d.kind != .cancelled { d.span = stmt.span }
+                report(d, s)
+            }
         }
         if ok { flushNotices() }
         if options.timer {

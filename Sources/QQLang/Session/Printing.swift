@@ -8,24 +8,13 @@ extension Session {
         RenderOptions(format: options.format, width: options.width, maxRows: options.maxRows, color: options.color)
     }
 
-    #if QQLANG_OUTPUT
     func printTable(_ f: Frame) {
-        output.out(TableRenderer.render(f.table(), options: renderOptions))
+        var t = f.table()
+        if f.isComparison && options.format == .table { t = Comparison.displayTable(t) }
+        output.out(TableRenderer.render(t, options: renderOptions))
     }
 
     func printValue(_ v: Value) {
         output.out(ValueText.plain(v) + "\n")
     }
-    #else
-    func printTable(_ f: Frame) {
-        let t = f.table()
-        var lines = [t.names.joined(separator: ",")]
-        for r in 0..<t.rowCount { lines.append(t.row(r).map(\.description).joined(separator: ",")) }
-        output.out(lines.joined(separator: "\n") + "\n")
-    }
-
-    func printValue(_ v: Value) {
-        output.out((v.isNull ? "null" : v.description) + "\n")
-    }
-    #endif
 }

@@ -18,7 +18,8 @@ extension Session {
         }
         let text: String
         do { text = try FileText.read(resolved) } catch { throw error.at(path.span) }
-        let nested = Script(text: text, file: resolved, directory: Session.folder(of: resolved, in: nil))
+        let shown = Paths.normalize(Paths.join(s.file.flatMap(Paths.folder), path.value))
+        let nested = Script(text: text, file: shown, directory: Paths.folder(resolved))
         sourceStack.append(canonical)
         defer { sourceStack.removeLast() }
         let saved = rt.directory

@@ -91,7 +91,9 @@ public final class Session {
     public static func completeness(of text: String) -> Completeness { Parser.completeness(of: text) }
 
     /// Completions for `line` with the cursor at UTF-8 offset `cursor`.
-    public func completions(line: String, cursor: Int) -> Completions { Completions(start: cursor, candidates: []) }
+    public func completions(line: String, cursor: Int) -> Completions {
+        Completer.complete(line: line, cursor: cursor, context: CompletionContext(dataset: dataset, names: boundNames))
+    }
 
     /// Sets script parameters from `name=value` pairs (values read as qq expressions);
     /// a name that the script run next does not declare with `param` is an error.

@@ -6,13 +6,13 @@ struct DotCommand: Sendable {
     var summary: String
 
     static let all: [DotCommand] = [
-        DotCommand(name: ".help", arguments: "", summary: "this list (`help TOPIC` explains the language)"),
+        DotCommand(name: ".help", arguments: "[TOPIC]", summary: "this list; with a topic, the same as `help TOPIC`"),
         DotCommand(name: ".quit", arguments: "", summary: "leave qq (also Ctrl-D on an empty line)"),
         DotCommand(name: ".timer", arguments: "on|off", summary: "print each statement's running time"),
         DotCommand(name: ".format", arguments: "NAME", summary: "output format: table, csv, tsv, json, jsonl, markdown"),
         DotCommand(name: ".rows", arguments: "N", summary: "table rows shown before '… N more rows'"),
         DotCommand(name: ".history", arguments: "", summary: "the statements typed so far (kept across sessions)"),
-        DotCommand(name: ".schema", arguments: "", summary: "the accounts' columns (same as `describe accounts`)"),
+        DotCommand(name: ".schema", arguments: "", summary: "the accounts' columns (`describe accounts`) and the names bound by let"),
         DotCommand(name: ".tutorial", arguments: "[N|reset]", summary: "the next lesson, lesson N, or start over"),
         DotCommand(name: ".run", arguments: "FILE", summary: "run a qq script in this session"),
     ]

@@ -15,9 +15,10 @@ final class REPL {
     let runner: StatementRunner
     var session: Session { runner.session }
     let paths: Paths
-    private let editor: LineEditor
-    private let tutorial: TutorialRunner
-    private var done = false
+    let editor: LineEditor
+    let tutorial: TutorialRunner
+    /// Set by `.quit` and by Ctrl-D inside an open statement.
+    var done = false
 
     init(runner: StatementRunner, paths: Paths) {
         self.runner = runner
@@ -30,7 +31,7 @@ final class REPL {
         let libedit = Terminal.isTerminal(STDIN_FILENO) && stdoutIsTerminal && !term.isEmpty && term != "dumb"
         self.editor = (libedit ? LibEditor(completer: Completer(session: session), historyFile: file) : nil)
             ?? PlainLineEditor(promptFD: stdoutIsTerminal ? STDOUT_FILENO : STDERR_FILENO)
-        self.tutorial = TutorialRunner(lessons: REPL.lessons, progressPath: paths.tutorialProgress)
+        self.tutorial = TutorialRunner(lessons: Tutorial.lessons, progressPath: paths.tutorialProgress)
     }
 
     /// Runs until `.quit` or Ctrl-D; returns the exit status (0).
@@ -105,81 +106,5 @@ final class REPL {
         } else {
             runner.run(statement)
         }
-    }
-
-    // MARK: - Dot-commands
-
-    private func dotCommand(_ line: String) {
-        let name = String(line.prefix { !$0.isWhitespace })
-        let argument = String(line.dropFirst(name.count)).trimmed
-        let out = session.output
-        switch DotCommand.aliases[name] ?? name {
-        case ".help":
-            out.out(DotCommand.helpText())
-        case ".quit":
-            done = true
-        case ".timer":
-            switch argument {
-            case "on": session.options.timer = true
-            case "off": session.options.timer = false
-            case "": out.out("timer is \(session.options.timer ? "on" : "off")\n")
-            default: usage(".timer", expected: "'on' or 'off'", found: argument)
-            }
-        case ".format":
-            if argument.isEmpty { out.out("\(session.options.format.rawValue)\n"); return }
-            guard let f = FormatOption(rawValue: argument.lowercased()) else {
-                usage(".format", expected: "one of \(FormatOption.allValueStrings.joined(separator: ", "))",
-                      found: argument, hint: Suggestions.closest(to: argument, among: FormatOption.allValueStrings))
-                return
-            }
-            session.options.format = f.format
-        case ".rows":
-            if argument.isEmpty { out.out("\(session.options.maxRows)\n"); return }
-            guard let n = Int(argument.replacingUnderscores()), n >= 1 else {
-                usage(".rows", expected: "a number of rows (1 or more)", found: argument)
-                return
-            }
-            session.options.maxRows = n
-        case ".history":
-            let entries = editor.history
-            let width = String(entries.count).count
-            for (i, e) in entries.enumerated() {
-                let number = String(i + 1).leftPadded(to: width)
-                out.out("\(number)  " + e.replacingNewlines(with: "\n" + String(repeating: " ", count: width + 2)) + "\n")
-            }
-        case ".schema":
-            execute("describe accounts")
-        case ".tutorial":
-            tutorial.command(argument, runner: runner)
-        case ".run":
-            runScript(argument)
-        default:
-            var message = "error: unknown command '\(name)'\n"
-            if let near = Suggestions.closest(to: name, among: DotCommand.all.map(\.name)) {
-                message += "  hint: did you mean '\(near)'?\n"
-            } else {
-                message += "  hint: '.help' lists the commands\n"
-            }
-            out.err(message)
-        }
-    }
-
-    private func usage(_ command: String, expected: String, found: String, hint: String? = nil) {
-        var message = "error: \(command): expected \(expected), found '\(found)'\n"
-        if let hint { message += "  hint: did you mean '\(hint)'?\n" }
-        session.output.err(message)
-    }
-
-    private func runScript(_ argument: String) {
-        var path = argument
-        if path.count >= 2, let q = path.first, q == "\"" || q == "'", path.last == q {
-            path = String(path.dropFirst().dropLast())
-        }
-        guard !path.isEmpty else { return usage(".run", expected: "a script file", found: "") }
-        guard let text = readTextFile(path) else {
-            session.output.err("error: cannot read '\(path)': \(String(cString: strerror(errno)))\n")
-            return
-        }
-        runner.run(text, file: path)
     }
 }

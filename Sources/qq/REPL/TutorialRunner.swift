@@ -16,12 +16,12 @@ struct TutorialRunner {
     /// Holds the number of the next lesson (1-based).
     let progressPath: String
 
-    /// Handles `.tutorial [N|reset]`.
-    func command(_ argument: String, runner: StatementRunner) {
+    /// Handles `.tutorial [N|reset]`; `argumentSpan` locates the argument in the
+    /// line for the error's caret.
+    func command(_ argument: String, argumentSpan: SourceSpan, runner: StatementRunner) throws(Diagnostic) {
         let session = runner.session
         guard !lessons.isEmpty else {
-            session.output.err("error: the tutorial has no lessons in this build\n")
-            return
+            throw Diagnostic(.internal, "internal error: the tutorial has no lessons in this build")
         }
         switch argument {
         case "":
@@ -31,8 +31,8 @@ struct TutorialRunner {
             session.output.err("tutorial reset: '.tutorial' starts again at lesson 1\n")
         default:
             guard let n = Int(argument), n >= 1, n <= lessons.count else {
-                session.output.err("error: expected a lesson number from 1 to \(lessons.count) or 'reset', found '\(argument)'\n")
-                return
+                throw Diagnostic(.runtime, ".tutorial: expected a lesson number from 1 to \(lessons.count) or 'reset', found '\(argument)'",
+                                 span: argumentSpan)
             }
             show(n, runner: runner)
         }
