@@ -19,6 +19,7 @@ import glob
 import json
 import os
 import platform
+import signal
 import sys
 import time
 from typing import Any
@@ -34,7 +35,9 @@ import report  # noqa: E402
 from runner import run_process  # noqa: E402
 
 PEER_TASKS = ("pagerank", "top100", "kcore", "clustering", "filter_top10", "snapshot_load")
-LINEAR = ("csv_load", "pagerank", "top100", "kcore", "filter_top10", "snapshot_load")
+# NetworkX tasks whose time grows with Σ degree² on heavy-tailed graphs: clustering
+# intersects neighbour sets, and core_number removes from neighbour lists (list.remove).
+QUADRATIC = ("kcore", "clustering")
 
 
 def log(msg: str) -> None:
@@ -96,7 +99,7 @@ def nx_plan(size: str, info: dict, history: dict[str, dict], a: argparse.Namespa
             if not runs:
                 continue
             g = ref["graph"]
-            k = (info["sum_deg2"] / g["sum_deg2"]) if task == "clustering" else info["edges"] / g["edges"]
+            k = (info["sum_deg2"] / g["sum_deg2"]) if task in QUADRATIC else info["edges"] / g["edges"]
             est[task] = report.median(runs) * k
             break
     if "csv_load" not in est and probe is not None:
@@ -164,12 +167,15 @@ def run_size(size: str, a: argparse.Namespace, history: dict[str, dict], qq: str
             return pres
         tasks, skipped, est = nx_plan(size, info, history, a, probe)
         plan["networkx"] = tasks
+        if est:
+            res["settings"]["nx_time_limit"] = min(a.time_limit, 60 + 3 * sum(
+                v for k, v in est.items() if k in tasks or k == "csv_load"))
         res["tools"]["networkx"]["skipped"] = skipped
         res["nx_estimates"] = est
         if skipped:
             res["notes"].append(
                 "NetworkX skipped where its estimated time (scaled from the smaller size: by edges, "
-                f"clustering by Σ degree²) exceeds {report.fmt_seconds(a.nx_limit)}: " +
+                f"core numbers and clustering by Σ degree²) exceeds {report.fmt_seconds(a.nx_limit)}: " +
                 ", ".join(f"{report.TASK_TITLES[t]} {v}" for t, v in skipped.items()) + ".")
     prepare_snapshots(size, a, res, plan, csv, snapdir, qq)
     for r in range(a.repeat):
@@ -231,7 +237,8 @@ def run_qq_round(size, r, a, res, csv, snapdir, qq) -> None:
 
 def run_peer_round(size, r, tool, a, res, csv, snapdir, tasks) -> None:
     tr = res["tools"][tool]
-    fin = run_process(peer_cmd(tool, csv, tasks, os.path.join(snapdir, tool), a), a.time_limit)
+    limit = res["settings"].get("nx_time_limit", a.time_limit) if tool == "networkx" else a.time_limit
+    fin = run_process(peer_cmd(tool, csv, tasks, os.path.join(snapdir, tool), a), limit)
     events = parse_peer(fin.stdout)
     for ev in events:
         if ev.get("event") == "versions":
@@ -269,7 +276,12 @@ def add_notes(res: dict[str, Any]) -> None:
                             "has no tolerance setting and solves to its own, tighter precision.")
 
 
+def _terminate(signum, frame) -> None:
+    raise KeyboardInterrupt(f"signal {signum}")
+
+
 def main(argv: list[str]) -> int:
+    signal.signal(signal.SIGTERM, _terminate)
     p = argparse.ArgumentParser(prog="scripts/bench", description=__doc__.splitlines()[0])
     p.add_argument("--size", default="M", choices=["S", "M", "L", "all"])
     p.add_argument("--repeat", type=int, default=3)
