@@ -120,7 +120,7 @@ struct HelpRegistryTests {
     @Test("help on a category lists its topics")
     func category() throws {
         let text = try HelpRegistry.render("metrics")
-        #expect(text.hasPrefix("Metrics:\n  followers         how many accounts follow it\n"))
+        #expect(text.hasPrefix("Metrics:\n  followers         accounts that follow it (in-degree)\n"))
         #expect(try HelpRegistry.render("graph functions").contains("  overlap   Jaccard similarity"))
     }
 

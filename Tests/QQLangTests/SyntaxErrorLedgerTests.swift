@@ -251,6 +251,20 @@ struct SyntaxErrorLedgerTests {
                            ^~~
 
         """),
+        ("where followers > 10", """
+        t.qq:1:7: error: expected '|' or end of line, found 'followers'
+          where followers > 10
+                ^~~~~~~~~
+        hint: a pipeline starts with a source: accounts | where …
+
+        """),
+        ("pritn 5", """
+        t.qq:1:7: error: expected '|' or end of line, found number 5
+          pritn 5
+                ^
+        hint: did you mean 'print'?
+
+        """),
         ("print @", """
         t.qq:1:7: error: expected a handle after '@'
           print @

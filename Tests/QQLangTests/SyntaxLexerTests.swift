@@ -45,6 +45,7 @@ struct SyntaxLexerTests {
         ("a # comment\nb", "w:a NL w:b"),
         ("#!/usr/bin/env qq\naccounts", "w:accounts"),
         ("café_1", "w:café_1"),
+        ("\u{FEFF}accounts", "w:accounts"),
         ("10K", "!:invalid number '10K'"),
         ("10x", "!:invalid number '10x'"),
         ("99999999999999999999", "!:number '99999999999999999999' does not fit in a 64-bit integer"),

@@ -44,6 +44,7 @@ public enum CSRBuilder {
         }
         let m = offsets[n]
         var targets = [UInt32](unsafeUninitializedCapacity: m) { buf, count in
+            HugePages.advise(UnsafeMutableRawPointer(buf.baseAddress), m * 4)
             var cursor = offsets
             cursor.withUnsafeMutableBufferPointer { c in
                 for i in 0..<a.count where a[i] != b[i] {

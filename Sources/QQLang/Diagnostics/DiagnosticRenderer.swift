@@ -19,6 +19,8 @@ public enum DiagnosticRenderer {
     /// Tab stops in the echoed source line.
     static let tabWidth = 4
 
+    /// `d` as text: `source` is the text its span points into (nil for data-file
+    /// diagnostics), `file` the script's name (nil in the REPL), `color` whether to use ANSI.
     public static func render(_ d: Diagnostic, source: String?, file: String?, color: Bool) -> String {
         let paint = Paint(enabled: color)
         var lines: [String] = []

@@ -6,6 +6,7 @@ import QQData
 /// Columns count characters (grapheme clusters), as swift-syntax does, so an `é` or an
 /// emoji is one column however many bytes it takes. Offsets past the end clamp to it.
 public struct SourceText: Sendable {
+    /// The text itself.
     public let text: String
     let bytes: [UInt8]
     /// Offset of the first byte of each line; `lineStarts[0] == 0`.
@@ -66,5 +67,6 @@ public struct SourceText: Sendable {
         String(decoding: bytes[lineRange(n)], as: UTF8.self)
     }
 
+    /// The number of lines (a text ending in a newline has an empty last line).
     public var lineCount: Int { lineStarts.count }
 }

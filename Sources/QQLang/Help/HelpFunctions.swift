@@ -1,4 +1,4 @@
-// Help for functions, aggregates and graph functions (SPEC §4 "Expressions").
+// Help for functions and aggregates (SPEC §4 "Expressions"); graph functions are in HelpMetrics.swift.
 extension HelpRegistry {
     /// A row-wise function topic with one example over the sample.
     private static func fn(_ name: String, _ syntax: String, _ summary: String, _ example: String,
@@ -59,30 +59,5 @@ extension HelpRegistry {
         agg("stddev", "stddev(x)", "the sample standard deviation (n − 1)", "accounts | summarize stddev(followers)"),
         agg("quantile", "quantile(x, q)", "the q-quantile, interpolating linearly (NumPy's default)",
             "accounts | summarize quantile(followers, 0.9)"),
-    ]
-
-    static let graphFunctionTopics: [HelpTopic] = [
-        HelpTopic("overlap", .graphFunction,
-                  summary: "Jaccard similarity of two accounts' follower sets",
-                  syntax: ["overlap(@A, @B)"],
-                  details: "|followers(A) ∩ followers(B)| / |followers(A) ∪ followers(B)|; null when both have none.",
-                  examples: ["print overlap(@nina_quark, @omar_nebula)"],
-                  seeAlso: ["common_followers"]),
-        HelpTopic("received", .graphFunction,
-                  summary: "weighted interaction an account received in one layer",
-                  syntax: ["received(LAYER)"],
-                  examples: ["accounts | top 5 by received(repost) | select handle, received(repost)"],
-                  seeAlso: ["sent", "interactions"]),
-        HelpTopic("sent", .graphFunction,
-                  summary: "weighted interaction an account sent in one layer",
-                  syntax: ["sent(LAYER)"],
-                  examples: ["accounts | top 5 by sent(mention) | select handle, sent(mention)"],
-                  seeAlso: ["received"]),
-        HelpTopic("pagerank", .graphFunction,
-                  summary: "PageRank on an interaction layer, weighted",
-                  syntax: ["pagerank(LAYER)"],
-                  details: "As the `pagerank` metric, on the layer's edges with their weights.",
-                  examples: ["accounts | top 5 by pagerank(repost) | select handle, pagerank, pagerank(repost)"],
-                  seeAlso: ["damping", "tolerance"]),
     ]
 }

@@ -1,58 +1,54 @@
-// Help for the metric columns of SPEC §5: computed on first use, cached until the data
-// or a setting they read changes.
+import QQMetrics
+
+// Help for the metric columns of SPEC §5 and the graph functions of §4. The text comes
+// from QQMetrics' `MetricRegistry` (the kernels' own definitions), so `help pagerank`
+// says exactly what is computed; the examples are added here.
 extension HelpRegistry {
-    /// A metric topic: its definition, and an example ranking accounts by it.
-    private static func metric(_ name: String, _ summary: String, _ definition: String,
-                               seeAlso: [String] = []) -> HelpTopic {
-        HelpTopic(name, .metric, summary: summary, syntax: [name, "@handle.\(name)"], details: definition,
-                  examples: [HelpExample("accounts | top 5 by \(name) | select handle, followers, \(name)")],
-                  seeAlso: seeAlso)
+    /// The help text of a metric or graph function: its definition, the NetworkX call it
+    /// agrees with, and the settings it reads.
+    static func metricDetails(_ info: MetricInfo) -> String {
+        var text = info.definition + "\nNetworkX: " + info.networkx + "."
+        let settings = info.settings.filter { $0 != info.name }
+        if !settings.isEmpty { text += "\nSettings: " + settings.joined(separator: ", ") + "." }
+        return text
     }
 
-    static let metricTopics: [HelpTopic] = [
-        metric("followers", "how many accounts follow it", "In-degree in the follow layer."),
-        metric("following", "how many accounts it follows", "Out-degree in the follow layer."),
-        metric("ratio", "followers per account followed", "followers / max(following, 1)."),
-        metric("mutuals", "accounts that follow it and that it follows", "The number of reciprocated follows."),
-        metric("reciprocity", "share of its follow links that go both ways",
-               "2·mutuals / (followers + following), as NetworkX `reciprocity(G, node)`; null when both are 0."),
-        metric("interactions", "total interaction weight received", "Total weight received over all interaction layers.",
-               seeAlso: ["received"]),
-        metric("engagement", "interactions per follower",
-               "interactions / followers; null when followers = 0."),
-        metric("dialogue", "how two-way its conversations are", """
-            Among the accounts it interacts with in any interaction layer (sent or received), the share \
-            with whom interaction goes both ways: |sent-to ∩ received-from| / |sent-to ∪ received-from|; \
-            null without interactions.
-            """),
-        metric("pagerank", "PageRank of the follow graph", """
-            PageRank with edges pointing to who is followed, damping 0.85 (`set damping`), dangling mass \
-            spread uniformly; stops by NetworkX's rule with `set tolerance` (1e-6) and `set max_iterations` \
-            (100). Agrees with NetworkX `pagerank` to 1e-6.
-            """, seeAlso: ["damping", "tolerance", "max_iterations"]),
-        metric("authority", "HITS authority score", "NetworkX `hits` authority, normalized to sum 1.", seeAlso: ["hub"]),
-        metric("hub", "HITS hub score", "NetworkX `hits` hub, normalized to sum 1.", seeAlso: ["authority"]),
-        metric("kcore", "core number", "Core number of the undirected follow graph, as NetworkX `core_number`."),
-        metric("clustering", "local clustering coefficient",
-               "Local clustering coefficient of the undirected follow graph, as NetworkX `clustering`."),
-        metric("betweenness", "betweenness centrality", """
-            NetworkX `betweenness_centrality` (normalized, directed): exact up to `set \
-            betweenness_exact_limit` accounts (5000), else Brandes sampling of `set betweenness_samples` \
-            sources (256), seeded; the output says when it is approximate.
-            """, seeAlso: ["betweenness_exact_limit", "betweenness_samples"]),
-        metric("community", "community id (Louvain)",
-               "Louvain on the undirected follow graph, seeded and deterministic; `describe` reports the modularity."),
-        metric("suspicious", "whether the suspicious-account rule holds", """
-            True where the rule of `set suspicious = EXPR` holds. The default rule takes two of the \
-            FakeFollowerCheck criteria catalogued by Cresci et al., "Fame for sale" (2015): following at \
-            least 50 accounts per follower, and never having posted.
-            """, seeAlso: ["fake_followers"]),
-        metric("fake_followers", "share of its followers that are suspicious",
-               "Share (0–1) of its followers for which `suspicious` holds; null without followers.",
-               seeAlso: ["suspicious"]),
-        metric("audience_quality", "how central its followers are", """
-            Mean, over its followers, of their pagerank percentile among all accounts (0–100); null \
-            without followers.
-            """),
+    static let metricTopics: [HelpTopic] = MetricRegistry.all.map { info in
+        HelpTopic(info.name, .metric, summary: info.summary, syntax: [info.name, "@handle.\(info.name)"],
+                  details: metricDetails(info),
+                  examples: [HelpExample(metricExamples[info.name] ?? "accounts | top 5 by \(info.name) | select handle, followers, \(info.name)")],
+                  seeAlso: info.settings.filter { $0 != info.name } + info.dependsOn)
+    }
+
+    /// Examples for the metrics that a top-5 ranking does not show well.
+    static let metricExamples = [
+        "followers": "accounts | top 5 by followers | select handle, followers, pagerank",
+        "suspicious": "accounts | where suspicious | count",
+        "community": "accounts | summarize count(), avg(followers) by community",
+        "kcore": "accounts | summarize count() by kcore | sort kcore desc | take 5",
     ]
+
+    /// A graph function topic from the registry, with qq examples.
+    private static func graphFunction(_ name: String, syntax: String, _ examples: [HelpExample],
+                                      seeAlso: [String]) -> HelpTopic {
+        let info = MetricRegistry.functions.first { $0.name == name }!
+        return HelpTopic(name, .graphFunction, summary: info.summary, syntax: [syntax], details: metricDetails(info),
+                         examples: examples, seeAlso: seeAlso)
+    }
+
+    static let graphFunctionTopics: [HelpTopic] = [
+        graphFunction("overlap", syntax: "overlap(@A, @B)", ["print overlap(@nina_quark, @omar_nebula)"],
+                      seeAlso: ["common_followers"]),
+        graphFunction("received", syntax: "received(LAYER)",
+                      ["accounts | top 5 by received(repost) | select handle, received(repost)"], seeAlso: ["sent", "interactions"]),
+        graphFunction("sent", syntax: "sent(LAYER)",
+                      ["accounts | top 5 by sent(mention) | select handle, sent(mention)"], seeAlso: ["received"]),
+        graphFunction("pagerank", syntax: "pagerank(LAYER)",
+                      ["accounts | top 5 by pagerank(repost) | select handle, pagerank, pagerank(repost)"],
+                      seeAlso: ["damping", "tolerance"]),
+    ]
+
+    /// The default `suspicious` rule, as `help suspicious` and `help set` show it.
+    static let suspiciousDefault = MetricRegistry.defaultSuspiciousRule
+        + "; without a posts column: " + MetricRegistry.defaultSuspiciousRuleWithoutPosts
 }

@@ -16,7 +16,7 @@ extension HelpRegistry {
         setting("tolerance", "convergence tolerance for pagerank, authority and hub", default: "1e-6 (as NetworkX)",
                 "set tolerance = 1e-10", details: "A tight tolerance gives the converged values."),
         setting("suspicious", "the rule that marks an account suspicious",
-                default: "(following >= 50 and ratio <= 0.02) or posts == 0; without a posts column, following >= 50 and ratio <= 0.02",
+                default: suspiciousDefault,
                 "set suspicious = ratio < 0.05 and posts < 5",
                 details: "The expression is kept and evaluated per account; fake_followers follows it.",
                 seeAlso: ["fake_followers"]),
@@ -39,14 +39,15 @@ extension HelpRegistry {
     }
 
     static let dotCommandTopics: [HelpTopic] = [
-        dot(".help", ".help [TOPIC]", "help, as the help statement", ".help top"),
-        dot(".quit", ".quit", "leave qq (Ctrl-D on an empty line too)", ".quit"),
-        dot(".timer", ".timer on|off", "print each statement's time", ".timer on"),
+        dot(".help", ".help [TOPIC]", "the list of dot-commands; with a topic, the same as help TOPIC", ".help top"),
+        dot(".quit", ".quit", "leave qq (also Ctrl-D on an empty line)", ".quit"),
+        dot(".timer", ".timer on|off", "print each statement's running time", ".timer on"),
         dot(".format", ".format NAME", "output format: table, csv, tsv, json, jsonl, markdown", ".format csv"),
-        dot(".rows", ".rows N", "table rows shown before the footer", ".rows 100"),
-        dot(".history", ".history", "the statements entered so far", ".history"),
-        dot(".schema", ".schema", "the tables and columns in scope, with types", ".schema"),
-        dot(".tutorial", ".tutorial", "a short guided tour on the sample", ".tutorial"),
-        dot(".run", ".run FILE", "run a script in this session", ".run analysis.qq"),
+        dot(".rows", ".rows N", "table rows shown before '… N more rows'", ".rows 100"),
+        dot(".history", ".history", "the statements typed so far (kept across sessions)", ".history"),
+        dot(".schema", ".schema", "the accounts' columns (describe accounts) and the names bound by let", ".schema"),
+        dot(".tutorial", ".tutorial [N|reset]", "the next lesson of the guided tour on the sample, lesson N, or start over",
+            ".tutorial"),
+        dot(".run", ".run FILE", "run a qq script in this session", ".run analysis.qq"),
     ]
 }

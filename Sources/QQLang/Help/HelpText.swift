@@ -47,8 +47,14 @@ enum HelpText {
         Set(text.lowercased().split { !($0.isLetter || $0.isNumber || $0 == "_") }.map(String.init))
     }
 
-    /// Greedy word wrap to `width` columns; every line starts with `indent`.
+    /// Greedy word wrap to `width` columns; every line starts with `indent`. Newlines in
+    /// `text` are kept: each line is wrapped on its own.
     static func wrap(_ text: String, width: Int, indent: String) -> String {
+        text.split(separator: "\n", omittingEmptySubsequences: false)
+            .map { wrapLine(String($0), width: width, indent: indent) }.joined(separator: "\n")
+    }
+
+    static func wrapLine(_ text: String, width: Int, indent: String) -> String {
         var lines: [String] = []
         var line = indent
         for word in text.split(separator: " ", omittingEmptySubsequences: true) {
@@ -83,7 +89,7 @@ enum HelpText {
             for t in HelpRegistry.topics(in: c) {
                 out += "\n### \(t.name)\n\n\(capitalized(t.summary)).\n\n"
                 out += "```\n" + t.syntax.joined(separator: "\n") + "\n```\n"
-                if let d = t.details { out += "\n" + d + "\n" }
+                if let d = t.details { out += "\n" + d.split(separator: "\n").joined(separator: "\n\n") + "\n" }
                 if !t.examples.isEmpty {
                     out += "\nExample\(t.examples.count > 1 ? "s" : ""):\n\n```\n"
                     let multiline = t.examples.contains { $0.code.contains("\n") }

@@ -29,6 +29,7 @@ public struct HelpTopic: Sendable {
 
     /// What users type after `help`: `where`, `pagerank`, `.rows`.
     public var name: String
+    /// Which group `help` lists it in.
     public var category: Category
     /// One line: what it does.
     public var summary: String
@@ -43,6 +44,7 @@ public struct HelpTopic: Sendable {
     /// Related topics.
     public var seeAlso: [String]
 
+    /// A topic; `examples` may be plain strings (runnable) or `HelpExample(…, runs: false)`.
     public init(_ name: String, _ category: Category, summary: String, syntax: [String], details: String? = nil,
                 examples: [HelpExample], aliases: [String] = [], seeAlso: [String] = []) {
         self.name = name; self.category = category; self.summary = summary; self.syntax = syntax
@@ -56,10 +58,13 @@ public struct HelpTopic: Sendable {
 /// tests; one that needs files or writes them (`load "dir"`, `export`) or is a
 /// dot-command is marked `runs: false` and is only parsed.
 public struct HelpExample: Sendable, ExpressibleByStringLiteral {
+    /// The statements, one per line.
     public var code: String
     /// False when the example needs or writes files, or is not a qq statement.
     public var runs: Bool
 
+    /// An example; `runs: false` for one that needs files or is a dot-command.
     public init(_ code: String, runs: Bool = true) { self.code = code; self.runs = runs }
+    /// A runnable example written as a string literal.
     public init(stringLiteral value: String) { self.init(value) }
 }

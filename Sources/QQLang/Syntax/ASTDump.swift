@@ -5,6 +5,7 @@ import QQData
 ///
 /// Recursive, which is safe because the parser bounds tree depth (`Parser.maxDepth`).
 public enum ASTDump {
+    /// One statement as an S-expression.
     public static func statement(_ s: Statement) -> String {
         switch s.kind {
         case .expression(let e): return expr(e)
@@ -34,6 +35,7 @@ public enum ASTDump {
         }
     }
 
+    /// One expression as an S-expression (`(+ a 1)`, `(. @alice followers)`).
     public static func expr(_ e: Expr) -> String {
         switch e.kind {
         case .literal(let v): return literal(v)
@@ -53,6 +55,7 @@ public enum ASTDump {
         }
     }
 
+    /// One stage as an S-expression (`(top 10 (by pagerank))`).
     public static func stage(_ s: Stage) -> String {
         switch s.kind {
         case .where(let e): return "(where \(expr(e)))"

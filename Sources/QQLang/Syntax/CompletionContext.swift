@@ -24,6 +24,7 @@ public struct CompletionContext: Sendable {
     /// The entries of a directory (`""` is the current one); directories end in `/`. Nil when unreadable.
     public var listDirectory: @Sendable (_ path: String) -> [String]?
 
+    /// A context from explicit lists; metrics and settings default to qq's own.
     public init(columns: [String] = [], metrics: [String] = MetricRegistry.all.map(\.name), names: [String] = [],
                 settings: [String] = HelpRegistry.topics(in: .setting).map(\.name), layers: [String] = [],
                 handles: @escaping @Sendable (String, Int) -> [String] = { _, _ in [] },

@@ -57,6 +57,7 @@ struct LexerState {
     }
 
     mutating func run() {
+        if b.starts(with: [0xEF, 0xBB, 0xBF]) { i = 3 }  // a UTF-8 byte order mark
         while i < b.count {
             let c = b[i], start = i
             switch c {

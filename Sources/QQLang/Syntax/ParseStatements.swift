@@ -40,6 +40,15 @@ extension ParserCore {
             return error("'=' does not compare values", at: peek.span, hint: "did you mean '=='?")
         }
         let word = peek.keyword ?? ""
+        if case .expression(let e) = s.kind, case .name(let first) = e.kind {
+            if Keywords.stages.contains(first) {
+                return error(expected: "'|' or end of line",
+                             hint: "a pipeline starts with a source: accounts | \(first) …")
+            }
+            if let keyword = Suggest.closest(first, among: Keywords.statements) {
+                return error(expected: "'|' or end of line", hint: "did you mean '\(keyword)'?")
+            }
+        }
         switch s.kind {
         case .expression, .letBinding, .print, .assert, .set, .param:
             if Keywords.stages.contains(word) {
@@ -155,6 +164,7 @@ extension ParserCore {
         return .compare(accounts: accounts, on: on)
     }
 
+    // names := name { ',' name }
     mutating func parseNameList(_ what: String) throws(Diagnostic) -> [Identifier] {
         var names = [try parseName(what)]
         while eat(.comma) { names.append(try parseName(what)) }

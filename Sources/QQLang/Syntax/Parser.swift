@@ -18,6 +18,7 @@ public struct ParseResult: Sendable {
 
     /// The first syntax error, if any.
     public var firstError: Diagnostic? { diagnostics.first }
+    /// True when every statement parsed.
     public var succeeded: Bool { diagnostics.isEmpty }
 }
 

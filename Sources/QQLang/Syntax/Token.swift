@@ -43,7 +43,9 @@ public enum TokenKind: Sendable, Equatable {
 /// One token and where it is: `span` is in UTF-8 offsets into the lexed text.
 public struct Token: Sendable, Equatable {
     public var kind: TokenKind
+    /// Where the token is, in UTF-8 offsets.
     public var span: SourceSpan
+    /// A token of `kind` at `span`.
     public init(_ kind: TokenKind, _ span: SourceSpan) { self.kind = kind; self.span = span }
 
     /// True for the tokens that end a statement: newline, `;` and end of input.
