@@ -40,10 +40,13 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // libFuzzer targets (scripts/fuzz); built normally they replay files given as arguments.
+        .executableTarget(name: "FuzzLang", dependencies: ["QQLang"]),
+        .executableTarget(name: "FuzzLoad", dependencies: ["QQIO"]),
         .testTarget(name: "QQDataTests", dependencies: ["QQData"]),
         .testTarget(name: "QQIOTests", dependencies: ["QQIO"], exclude: ["Fixtures"]),
         .testTarget(name: "QQMetricsTests", dependencies: ["QQMetrics", "QQIO"], exclude: ["Fixtures"]),
-        .testTarget(name: "QQOutputTests", dependencies: ["QQOutput"]),
+        .testTarget(name: "QQOutputTests", dependencies: ["QQOutput"], exclude: ["Golden"]),
         .testTarget(name: "QQLangTests", dependencies: ["QQLang"], exclude: ["Golden"]),
         .testTarget(name: "QQShellTests", dependencies: ["QQLang"]),
     ],

@@ -21,6 +21,11 @@ public struct SessionOptions: Sendable {
     public var width: Int = 100
     /// Table rows shown before the `… N more rows` footer (`.rows`, `set rows`).
     public var maxRows: Int = 40
+    /// The folder relative paths are resolved against when no script is running
+    /// (nil: the current directory). A script's own paths resolve against its folder.
+    public var directory: String? = nil
+    /// Today's date for `days_since` (nil: the system clock); tests pin it.
+    public var today: CivilDate? = nil
     public init() {}
 }
 
@@ -43,32 +48,81 @@ public struct Completions: Sendable, Equatable {
 public final class Session {
     public var options: SessionOptions
     public let output: SessionOutput
-    public var progress: ProgressSink
-    public internal(set) var dataset: Dataset
+    public var progress: ProgressSink {
+        get { rt.progress }
+        set { rt.progress = newValue }
+    }
+    /// The dataset (`load`, `generate` and `load sample` replace it).
+    public internal(set) var dataset: Dataset {
+        get { rt.dataset }
+        set { rt.dataset = newValue }
+    }
+    /// The current `set` values.
+    public var settings: Settings { rt.settings }
+
+    let rt: Runtime
+    /// Script parameters given on the command line, as source text, not yet used.
+    var parameters: [(name: String, text: String)] = []
+    /// Parameters some script's `param` has taken.
+    var usedParameters: Set<String> = []
+    /// Files being run by `source`, innermost last (for cycle detection).
+    var sourceStack: [String] = []
 
     public init(options: SessionOptions, output: SessionOutput, progress: ProgressSink = NoProgress()) {
         self.options = options
         self.output = output
-        self.progress = progress
-        self.dataset = Dataset.empty()
+        self.rt = Runtime(dataset: Dataset.empty(), today: Session.today(options), progress: progress)
     }
 
     /// Runs every statement of `text`. `file` names the script for diagnostics
-    /// (`file.qq:LINE:COL: error: …`); nil in the REPL. Stops at the first error and
-    /// returns false; the session stays usable.
+    /// (`file.qq:LINE:COL: error: …`) and its folder anchors relative paths; nil in the
+    /// REPL. Stops at the first error and returns false; the session stays usable.
     @discardableResult
     public func run(_ text: String, file: String? = nil) -> Bool {
-        output.err("error: the interpreter is not built yet\n")
-        return false
+        Cancellation.reset()
+        rt.today = Session.today(options)
+        let directory = file.map { Session.folder(of: $0, in: options.directory) } ?? options.directory
+        let script = Script(text: text, file: file, directory: directory)
+        if file != nil || !parameters.isEmpty, !checkParameters(script) { return false }
+        return runScript(script)
     }
 
     /// Whether `text` is complete or needs more lines (the REPL's continuation prompt and the script reader both use it).
-    public static func completeness(of text: String) -> Completeness { .complete }
+    public static func completeness(of text: String) -> Completeness { Parser.completeness(of: text) }
 
     /// Completions for `line` with the cursor at UTF-8 offset `cursor`.
-    public func completions(line: String, cursor: Int) -> Completions { Completions(start: cursor, candidates: []) }
+    public func completions(line: String, cursor: Int) -> Completions {
+        Completer.complete(line: line, cursor: cursor, context: CompletionContext(dataset: dataset, names: boundNames))
+    }
 
     /// Sets script parameters from `name=value` pairs (values read as qq expressions);
-    /// unknown names are reported when the script's `param` statements have run.
-    public func setParameters(_ params: [(String, String)]) {}
+    /// a name that the script run next does not declare with `param` is an error.
+    public func setParameters(_ params: [(String, String)]) {
+        parameters = params.map { (name: $0.0, text: $0.1) }
+    }
+
+    /// The names bound by `let` and `param` (for completion and `.schema`), sorted.
+    public var boundNames: [String] { (Array(rt.values.keys) + Array(rt.tables.keys)).sorted() }
+
+    static func today(_ o: SessionOptions) -> Int32 {
+        if let d = o.today { return d.daysSinceEpoch }
+        return FileText.today()
+    }
+
+    /// The folder of `file` (relative files are taken from `base`, or the current directory).
+    static func folder(of file: String, in base: String?) -> String? {
+        var dir: String
+        if let slash = file.lastIndex(of: "/") { dir = String(file[..<slash]); if dir.isEmpty { dir = "/" } } else { dir = "" }
+        if dir.hasPrefix("/") { return dir }
+        guard let base, !base.isEmpty else { return dir.isEmpty ? nil : dir }
+        return dir.isEmpty ? base : (base.hasSuffix("/") ? base + dir : base + "/" + dir)
+    }
+}
+
+/// One text being run: its source (for rendering diagnostics), its file name, and the
+/// folder its relative paths are resolved against.
+struct Script {
+    var text: String
+    var file: String?
+    var directory: String?
 }

@@ -80,6 +80,10 @@ public struct Expr: Sendable {
         /// `@handle` or `@"any text"`.
         case account(String)
         /// `BASE.name`: `@alice.followers`, `src.followers`, `dst.handle`.
+        /// A handle keeps its dots, so `@alice.bsky.social` parses as
+        /// `member(account("alice.bsky"), social)`, the member's span starting one byte after
+        /// the account's: when `social` is not a column, the binder should read the whole
+        /// handle `alice.bsky.social` (see `ParserCore.handleExpr`).
         case member(Expr, Identifier)
         case unary(UnaryOp, Expr)
         case binary(BinaryOp, Expr, Expr)

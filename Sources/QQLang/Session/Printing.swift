@@ -1,0 +1,20 @@
+import QQData
+import QQOutput
+
+/// Printing results to stdout in the session's format (SPEC §6): tables through the
+/// table renderer, a value as its text alone on one line in every format.
+extension Session {
+    var renderOptions: RenderOptions {
+        RenderOptions(format: options.format, width: options.width, maxRows: options.maxRows, color: options.color)
+    }
+
+    func printTable(_ f: Frame) {
+        var t = f.table()
+        if f.isComparison && options.format == .table { t = Comparison.displayTable(t) }
+        output.out(TableRenderer.render(t, options: renderOptions))
+    }
+
+    func printValue(_ v: Value) {
+        output.out(ValueText.plain(v) + "\n")
+    }
+}

@@ -1,0 +1,62 @@
+import QQData
+
+/// Every metric column of SPEC §5, in SPEC order, and the graph functions of §4 that
+/// the metric kernels serve. One table feeds `help`, Tab completion, `describe` and
+/// the engine's cache invalidation (`settings`, `dependsOn`).
+public enum MetricRegistry {
+    /// The default `suspicious` rule, as a qq expression over `followers`,
+    /// `following`, `ratio` and `posts`.
+    ///
+    /// Source: the "FakeFollowerCheck" rules of Socialbakers, as catalogued and
+    /// evaluated in S. Cresci, R. Di Pietro, M. Petrocchi, A. Spognardi, M. Tesconi,
+    /// "Fame for sale: efficient detection of fake Twitter followers", Decision
+    /// Support Systems 80 (2015) 56–71, arXiv:1509.04098 — rule 1, "following/followers
+    /// ratio of at least 50:1" (`ratio <= 0.02 and following >= 50`, which also covers
+    /// accounts with no followers at all), and rule 6, "the account has never
+    /// tweeted" (`posts == 0`). The other rules of that list need tweet text, links
+    /// or profile fields that a follow graph does not carry.
+    public static let defaultSuspiciousRule = "(following >= 50 and ratio <= 0.02) or posts == 0"
+
+    /// The default rule for datasets without a `posts` column (rule 1 alone).
+    public static let defaultSuspiciousRuleWithoutPosts = "following >= 50 and ratio <= 0.02"
+
+    /// Text for `help suspicious`.
+    public static let suspiciousHelp = """
+        suspicious: true where the rule `set suspicious = EXPR` holds (false where it \
+        is false or null).
+        Default rule: \(defaultSuspiciousRule)
+        (without a `posts` column: \(defaultSuspiciousRuleWithoutPosts))
+        It takes two of Socialbakers' FakeFollowerCheck criteria as catalogued and \
+        evaluated by Cresci et al., "Fame for sale: efficient detection of fake Twitter \
+        followers", Decision Support Systems 80 (2015), arXiv:1509.04098: following at \
+        least 50 accounts per follower (ratio <= 0.02, with following >= 50 so that an \
+        account with no followers still needs 50 follows), and never having posted. \
+        Cresci et al. found such single rules weak on their own; adapt the rule to your \
+        data, e.g. `set suspicious = ratio < 0.05 and posts < 5`.
+        """
+
+    /// The metric columns of SPEC §5, in SPEC order.
+    public static let all: [MetricInfo] = columns
+
+    /// The graph functions of SPEC §4 served by the metric kernels.
+    public static let functions: [MetricInfo] = graphFunctions
+
+    /// The column or function named `name`, if any.
+    public static func info(_ name: String) -> MetricInfo? {
+        all.first { $0.name == name } ?? functions.first { $0.name == name }
+    }
+
+    /// Names of the metric columns that must be recomputed when setting `name` changes
+    /// (directly or through a dependency).
+    public static func invalidated(bySetting name: String) -> [String] {
+        var hit = Set(all.filter { $0.settings.contains(name) }.map(\.name))
+        var changed = true
+        while changed {
+            changed = false
+            for m in all where !hit.contains(m.name) && m.dependsOn.contains(where: hit.contains) {
+                hit.insert(m.name); changed = true
+            }
+        }
+        return all.map(\.name).filter(hit.contains)
+    }
+}

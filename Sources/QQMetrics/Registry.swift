@@ -1,4 +1,0 @@
-import QQData
-
-/// Placeholder; the metric registry lives here.
-public enum QQMetricsModule {}

@@ -1,0 +1,140 @@
+import QQData
+
+/// The exact formats (csv, tsv, json, jsonl, markdown): every row, every value in
+/// full. Rows are encoded in blocks of 4096 by `CellBlock`, then laid out row by
+/// row; after each block `afterBlock` may flush the output (streaming export) or
+/// leave it to grow (`render`).
+///
+/// - json: `[`, one object per line indented by two spaces, `]`; keys in column order.
+/// - jsonl: one compact object per line.
+/// - markdown: GitHub table, padded so the source reads as a table; numeric
+///   columns right-aligned (`---:`).
+enum ExactWriter {
+    static let blockRows = 4096
+
+    static func write(_ t: Table, _ format: OutputFormat, into out: inout ByteBuffer,
+                      afterBlock: (inout ByteBuffer) throws(Diagnostic) -> Void) throws(Diagnostic) {
+        switch format {
+        case .csv: try delimited(t, UInt8(ascii: ","), .csv, &out, afterBlock)
+        case .tsv: try delimited(t, 9, .tsv, &out, afterBlock)
+        case .json, .jsonl: try json(t, lines: format == .jsonl, &out, afterBlock)
+        case .markdown: try markdown(t, &out, afterBlock)
+        case .table: out.append(BoxTable.render(t, options: RenderOptions(format: .table)))
+        }
+    }
+
+    private static func blocks(_ t: Table) -> StrideTo<Int> { stride(from: 0, to: t.rowCount, by: blockRows) }
+
+    private static func delimited(_ t: Table, _ sep: UInt8, _ syntax: CellSyntax, _ out: inout ByteBuffer,
+                                  _ afterBlock: (inout ByteBuffer) throws(Diagnostic) -> Void) throws(Diagnostic) {
+        guard !t.columns.isEmpty else { return }
+        for (c, name) in t.names.enumerated() {
+            if c > 0 { out.append(sep) }
+            CellBlock.text(name, syntax, into: &out)
+        }
+        out.append(10)
+        var block = CellBlock()
+        for start in blocks(t) {
+            block.encode(t, rows: start..<min(start + blockRows, t.rowCount), syntax: syntax)
+            block.bytes.bytes.withUnsafeBufferPointer { cells in
+                for k in 0..<block.rowCount {
+                    for c in 0..<t.columns.count {
+                        if c > 0 { out.append(sep) }
+                        out.append(bytes: UnsafeBufferPointer(rebasing: cells[block.range(c, k)]))
+                    }
+                    out.append(10)
+                }
+            }
+            try afterBlock(&out)
+        }
+    }
+
+    private static func json(_ t: Table, lines: Bool, _ out: inout ByteBuffer,
+                             _ afterBlock: (inout ByteBuffer) throws(Diagnostic) -> Void) throws(Diagnostic) {
+        let keys: [[UInt8]] = t.names.enumerated().map { c, name in
+            var b = ByteBuffer()
+            if c > 0 { b.append(lines ? "," : ", ") }
+            CellBlock.text(name, .json, into: &b)
+            b.append(lines ? ":" : ": ")
+            return b.bytes
+        }
+        if !lines { out.append("[") }
+        var block = CellBlock()
+        for start in blocks(t) {
+            block.encode(t, rows: start..<min(start + blockRows, t.rowCount), syntax: .json)
+            block.bytes.bytes.withUnsafeBufferPointer { cells in
+                for k in 0..<block.rowCount {
+                    if !lines { out.append(start + k == 0 ? "\n  " : ",\n  ") }
+                    out.append(UInt8(ascii: "{"))
+                    for c in 0..<t.columns.count {
+                        out.append(bytes: keys[c])
+                        out.append(bytes: UnsafeBufferPointer(rebasing: cells[block.range(c, k)]))
+                    }
+                    out.append(UInt8(ascii: "}"))
+                    if lines { out.append(10) }
+                }
+            }
+            try afterBlock(&out)
+        }
+        if !lines { out.append(t.rowCount == 0 ? "]\n" : "\n]\n") }
+    }
+
+    private static func markdown(_ t: Table, _ out: inout ByteBuffer,
+                                 _ afterBlock: (inout ByteBuffer) throws(Diagnostic) -> Void) throws(Diagnostic) {
+        guard !t.columns.isEmpty else { return }
+        let n = t.columns.count
+        let header = t.names.map(MarkdownWriter.cell)
+        let right = t.columns.map { $0.type.isNumeric }
+        var widths = header.map { max(3, DisplayWidth.of($0)) }
+        var block = CellBlock()
+        for start in blocks(t) {
+            block.encode(t, rows: start..<min(start + blockRows, t.rowCount), syntax: .markdown)
+            block.bytes.bytes.withUnsafeBufferPointer { cells in
+                for c in 0..<n {
+                    for k in 0..<block.rowCount { widths[c] = max(widths[c], width(cells, block.range(c, k))) }
+                }
+            }
+        }
+        func padding(_ w: Int) { for _ in 0..<max(w, 0) { out.append(32) } }
+        out.append("|")
+        for c in 0..<n {
+            out.append(" ")
+            if right[c] { padding(widths[c] - DisplayWidth.of(header[c])) }
+            out.append(header[c])
+            if !right[c] { padding(widths[c] - DisplayWidth.of(header[c])) }
+            out.append(" |")
+        }
+        out.append("\n|")
+        for c in 0..<n {
+            out.append(" " + String(repeating: "-", count: widths[c] - (right[c] ? 1 : 0)) + (right[c] ? ":" : "") + " |")
+        }
+        out.append(10)
+        for start in blocks(t) {
+            block.encode(t, rows: start..<min(start + blockRows, t.rowCount), syntax: .markdown)
+            block.bytes.bytes.withUnsafeBufferPointer { cells in
+                for k in 0..<block.rowCount {
+                    out.append("|")
+                    for c in 0..<n {
+                        let r = block.range(c, k)
+                        let fill = widths[c] - width(cells, r)
+                        out.append(32)
+                        if right[c] { padding(fill) }
+                        out.append(bytes: UnsafeBufferPointer(rebasing: cells[r]))
+                        if !right[c] { padding(fill) }
+                        out.append(" |")
+                    }
+                    out.append(10)
+                }
+            }
+            try afterBlock(&out)
+        }
+    }
+
+    /// Display width of an encoded cell: its byte count when ASCII, else counted by `DisplayWidth`.
+    private static func width(_ cells: UnsafeBufferPointer<UInt8>, _ r: Range<Int>) -> Int {
+        var ascii = true
+        for i in r where cells[i] >= 0x80 { ascii = false; break }
+        if ascii { return r.count }
+        return DisplayWidth.of(String(decoding: UnsafeBufferPointer(rebasing: cells[r]), as: UTF8.self))
+    }
+}

@@ -1,0 +1,73 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// What reading one line gave.
+enum LineInput: Equatable {
+    /// A line, without its newline.
+    case line(String)
+    /// Ctrl-C while editing: abandon the statement being typed.
+    case interrupted
+    /// Ctrl-D on an empty line, or the end of input.
+    case endOfInput
+}
+
+/// The seam between the REPL and line editing (Lua's `lua_readline`): libedit in a
+/// terminal, a plain reader otherwise. The REPL knows nothing else about either.
+protocol LineEditor: AnyObject {
+    /// Shows `prompt` and reads one line.
+    func readLine(prompt: String) -> LineInput
+    /// Records a finished statement (one entry, even when it spans lines).
+    func addHistory(_ entry: String)
+    /// The history, oldest first (for `.history`).
+    var history: [String] { get }
+}
+
+/// Reads lines from stdin with no editing: used when libedit cannot start (no
+/// terminal description, `TERM=dumb`) or stdout is not a terminal. Prompts go to
+/// `promptFD` (stderr when stdout is redirected, so a file gets results only). A
+/// Ctrl-C interrupts the blocking `read` (SIGINT has no SA_RESTART) and abandons
+/// the line.
+final class PlainLineEditor: LineEditor {
+    private var buffer: [UInt8] = []
+    private var atEnd = false
+    private(set) var history: [String] = []
+    private let promptFD: Int32
+
+    init(promptFD: Int32) { self.promptFD = promptFD }
+
+    func readLine(prompt: String) -> LineInput {
+        writeAll(fd: promptFD, prompt)
+        while true {
+            if let nl = buffer.firstIndex(of: UInt8(ascii: "\n")) {
+                var line = Array(buffer[..<nl])
+                buffer.removeSubrange(...nl)
+                if line.last == UInt8(ascii: "\r") { line.removeLast() }
+                return .line(String(decoding: line, as: UTF8.self))
+            }
+            if atEnd {
+                if buffer.isEmpty { return .endOfInput }
+                defer { buffer.removeAll() }
+                return .line(String(decoding: buffer, as: UTF8.self))
+            }
+            var chunk = [UInt8](repeating: 0, count: 4096)
+            let n = chunk.withUnsafeMutableBytes { read(STDIN_FILENO, $0.baseAddress, $0.count) }
+            if n < 0 {
+                if errno == EINTR {
+                    buffer.removeAll()
+                    writeAll(fd: promptFD, "\n")
+                    return .interrupted
+                }
+                atEnd = true
+            } else if n == 0 {
+                atEnd = true
+            } else {
+                buffer.append(contentsOf: chunk[0..<n])
+            }
+        }
+    }
+
+    func addHistory(_ entry: String) { history.append(entry) }
+}

@@ -1,0 +1,102 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import QQData
+import QQLang
+
+/// The dot-commands (SPEC §6; the table is `DotCommand.all`). Mistakes are
+/// `Diagnostic` values drawn by the language's renderer, with a caret under the
+/// word at fault and the same did-you-mean policy as the language (`Suggest`).
+extension REPL {
+    func dotCommand(_ line: String) {
+        let name = String(line.prefix { !$0.isWhitespace })
+        let rest = line.dropFirst(name.count)
+        let argument = String(rest).trimmed
+        let leading = rest.prefix { $0.isWhitespace }.utf8.count
+        let argumentSpan = SourceSpan(name.utf8.count + leading, name.utf8.count + leading + argument.utf8.count)
+        do throws(Diagnostic) {
+            try perform(DotCommand.aliases[name] ?? name, argument: argument,
+                        nameSpan: SourceSpan(0, name.utf8.count), argumentSpan: argumentSpan)
+        } catch {
+            session.output.err(DiagnosticRenderer.render(error, source: line, file: nil, color: session.options.color))
+        }
+    }
+
+    private func perform(_ name: String, argument: String, nameSpan: SourceSpan,
+                         argumentSpan: SourceSpan) throws(Diagnostic) {
+        let out = session.output
+        func expected(_ what: String, hint: String? = nil) -> Diagnostic {
+            Diagnostic(.runtime, "\(name): expected \(what), found '\(argument)'", span: argumentSpan, hint: hint)
+        }
+        switch name {
+        case ".help":
+            if argument.isEmpty { out.out(DotCommand.helpText()) } else { runner.run("help " + argument) }
+        case ".quit":
+            done = true
+        case ".timer":
+            switch argument.lowercased() {
+            case "on": session.options.timer = true
+            case "off": session.options.timer = false
+            case "": out.out("timer is \(session.options.timer ? "on" : "off")\n")
+            default: throw expected("'on' or 'off'")
+            }
+        case ".format":
+            if argument.isEmpty { out.out("\(session.options.format.rawValue)\n"); return }
+            guard let f = FormatOption(rawValue: argument.lowercased()) else {
+                let names = FormatOption.allValueStrings
+                throw expected("one of \(names.joined(separator: ", "))", hint: Suggest.hint(for: argument, among: names))
+            }
+            session.options.format = f.format
+        case ".rows":
+            if argument.isEmpty { out.out("\(session.options.maxRows)\n"); return }
+            guard let n = Int(argument.replacingUnderscores()), n >= 1 else { throw expected("a number of rows, 1 or more") }
+            session.options.maxRows = n
+        case ".history":
+            listHistory()
+        case ".schema":
+            schema()
+        case ".tutorial":
+            try tutorial.command(argument, argumentSpan: argumentSpan, runner: runner)
+        case ".run":
+            try runScript(argument, span: argumentSpan)
+        default:
+            let hint = Suggest.hint(for: name, among: DotCommand.all.map(\.name)) ?? "'.help' lists the commands"
+            throw Diagnostic(.name, "unknown command '\(name)'", span: nameSpan, hint: hint)
+        }
+    }
+
+    /// Numbered entries, continuation lines indented under the first.
+    private func listHistory() {
+        let entries = editor.history
+        let width = String(entries.count).count
+        var text = ""
+        for (i, e) in entries.enumerated() {
+            let indent = "\n" + String(repeating: " ", count: width + 2)
+            text += String(i + 1).leftPadded(to: width) + "  " + e.replacingNewlines(with: indent) + "\n"
+        }
+        session.output.out(text)
+    }
+
+    /// `describe accounts`, then the tables and values bound by `let` and `param`.
+    private func schema() {
+        runner.run("describe accounts")
+        let names = session.boundNames
+        if !names.isEmpty { session.output.out("names bound by let/param: \(names.joined(separator: ", "))\n") }
+    }
+
+    private func runScript(_ argument: String, span: SourceSpan) throws(Diagnostic) {
+        var path = argument
+        if path.count >= 2, let q = path.first, q == "\"" || q == "'", path.last == q {
+            path = String(path.dropFirst().dropLast())
+        }
+        guard !path.isEmpty else {
+            throw Diagnostic(.runtime, ".run: expected a script file", span: span, hint: "'.run analysis.qq'")
+        }
+        guard let text = readTextFile(path) else {
+            throw Diagnostic(.io, "cannot read '\(path)': \(String(cString: strerror(errno)))", span: span)
+        }
+        runner.run(text, file: path)
+    }
+}
