@@ -40,7 +40,13 @@ final class OutputFile {
             flush()
             if n > OutputFile.size { writeAll(UnsafeRawBufferPointer(bytes)); return }
         }
-        if n > 0 { (buffer + used).update(from: bytes.baseAddress!, count: n) }
+        if n <= 16 {
+            // Handles and numbers are short: a loop beats a call to memmove.
+            var k = 0
+            while k < n { buffer[used + k] = bytes[k]; k += 1 }
+        } else {
+            (buffer + used).update(from: bytes.baseAddress!, count: n)
+        }
         used += n
     }
 

@@ -69,7 +69,8 @@ enum Snapshot {
             throw r.corrupt("its size does not match its header (truncated?)")
         }
         let origin = try r.string()
-        let isSample = try r.u64() != 0
+        // A loaded snapshot is the user's data, even when it was saved from the sample.
+        _ = try r.u64()
         let created = Int(try r.u64())
         let n = Int(try r.u64())
         let bytes: [UInt8] = try r.array()
@@ -108,6 +109,6 @@ enum Snapshot {
         _ = origin
         options.progress.update(source.fileSize)
         return Dataset(accounts: Table(names: names, columns: columns), handles: index, follows: layers[0],
-                       layers: Array(layers.dropFirst()), origin: path, isSample: isSample, createdFromEdges: created)
+                       layers: Array(layers.dropFirst()), origin: path, isSample: false, createdFromEdges: created)
     }
 }
