@@ -93,11 +93,73 @@ enum Sorting {
         if k >= count / 2 { return Array(try order(keys, count: count).prefix(k)) }
         let parts = count >= 200_000 ? 2 : 1
         let chunk = (count + parts - 1) / parts
+        if keys.count == 1, case .doubles(let a) = keys[0].keys {
+            return topSingle(k, a, keys[0], count: count, parts: parts, chunk: chunk)
+        }
+        if keys.count == 1, case .ints(let a) = keys[0].keys {
+            return topSingle(k, a, keys[0], count: count, parts: parts, chunk: chunk)
+        }
         let results = Parallel.map(parts) { p in heapTop(k, keys, p * chunk..<min(count, (p + 1) * chunk)) }
         try Cancellation.check()
         var merged = results.flatMap { $0 }
         merged.sort { before(Int($0), Int($1), keys) }
         return Array(merged.prefix(k))
+    }
+
+    /// `top` for one numeric key: the values are read straight from the flat array
+    /// (no per-comparison dispatch); nulls fill in at the end only when fewer than k
+    /// values are present.
+    static func topSingle<T: Comparable & Sendable>(_ k: Int, _ v: [T], _ key: SortColumn, count: Int,
+                                                    parts: Int, chunk: Int) -> [UInt32] {
+        let desc = key.descending
+        let results = Parallel.map(parts) { p -> (best: [UInt32], nulls: [UInt32]) in
+            let range = p * chunk..<min(count, (p + 1) * chunk)
+            return v.withUnsafeBufferPointer { vp in
+                var heap: [UInt32] = []
+                heap.reserveCapacity(k)
+                var nulls: [UInt32] = []
+                // a comes before b: better value, or equal value and earlier row.
+                @inline(__always) func before(_ a: UInt32, _ b: UInt32) -> Bool {
+                    let x = vp[Int(a)], y = vp[Int(b)]
+                    if x != y { return desc ? x > y : x < y }
+                    return a < b
+                }
+                for i in range {
+                    if key.isNull(i) { if nulls.count < k { nulls.append(UInt32(i)) }; continue }
+                    let r = UInt32(i)
+                    if heap.count < k {
+                        heap.append(r)
+                        var c = heap.count - 1
+                        while c > 0 {
+                            let parent = (c - 1) / 2
+                            if before(heap[parent], heap[c]) { heap.swapAt(c, parent); c = parent } else { break }
+                        }
+                    } else if before(r, heap[0]) {
+                        heap[0] = r
+                        var c = 0
+                        while true {
+                            let l = 2 * c + 1, rr = l + 1
+                            var m = c
+                            if l < heap.count && before(heap[m], heap[l]) { m = l }
+                            if rr < heap.count && before(heap[m], heap[rr]) { m = rr }
+                            if m == c { break }
+                            heap.swapAt(c, m); c = m
+                        }
+                    }
+                }
+                return (heap, nulls)
+            }
+        }
+        var best = results.flatMap(\.best)
+        v.withUnsafeBufferPointer { vp in
+            best.sort { a, b in
+                let x = vp[Int(a)], y = vp[Int(b)]
+                if x != y { return desc ? x > y : x < y }
+                return a < b
+            }
+        }
+        if best.count >= k { return Array(best.prefix(k)) }
+        return best + results.flatMap(\.nulls).prefix(k - best.count)
     }
 
     /// The best `k` positions of `range`, via a heap whose root is the worst kept.
