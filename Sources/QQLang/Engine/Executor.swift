@@ -181,17 +181,34 @@ struct Executor {
 
 /// `where`: the positions whose predicate is true (null and false drop the row).
 enum Filter {
+    /// Works 64 rows at a time: the bools (and the validity word) become one bit mask
+    /// whose set bits are then enumerated, so the cost follows the kept rows and no
+    /// branch depends on a random predicate.
+    /// - Complexity: O(n / 64 + kept rows) after one pass building the masks.
     static func positions(_ c: Column) throws(Diagnostic) -> [UInt32] {
         guard case .bool(let a) = c.storage else { return [] }
-        var out: [UInt32] = []
-        out.reserveCapacity(a.count / 4)
-        a.withUnsafeBufferPointer { p in
-            if let v = c.valid {
-                for i in 0..<p.count where p[i] && v.bit(i) { out.append(UInt32(i)) }
-            } else {
-                for i in 0..<p.count where p[i] { out.append(UInt32(i)) }
+        let words = c.valid?.words ?? []
+        return a.withUnsafeBufferPointer { p in
+            p.withMemoryRebound(to: UInt8.self) { b in
+                words.withUnsafeBufferPointer { w in
+                    [UInt32](unsafeUninitializedCapacity: b.count) { out, n in
+                        var k = 0, base = 0
+                        while base < b.count {
+                            let width = min(64, b.count - base)
+                            var mask: UInt64 = 0
+                            for j in 0..<width { mask |= UInt64(b[base + j] & 1) << UInt64(j) }
+                            if !w.isEmpty { mask &= w[base >> 6] }
+                            while mask != 0 {
+                                out[k] = UInt32(truncatingIfNeeded: base + mask.trailingZeroBitCount)
+                                k += 1
+                                mask &= mask &- 1
+                            }
+                            base += 64
+                        }
+                        n = k
+                    }
+                }
             }
         }
-        return out
     }
 }

@@ -29,6 +29,21 @@ struct SortColumn: Sendable {
         }
     }
 
+    /// Whether each of the first `count` rows is null (or NaN), in one pass.
+    func nullMask(_ count: Int) -> [Bool] {
+        var out = [Bool](repeating: false, count: count)
+        if let v = valid {
+            let w = v.words
+            for i in 0..<count where (w[i >> 6] >> UInt64(i & 63)) & 1 == 0 { out[i] = true }
+        }
+        switch keys {
+        case .doubles(let a): for i in 0..<count where a[i].isNaN { out[i] = true }
+        case .none: for i in 0..<count { out[i] = true }
+        default: break
+        }
+        return out
+    }
+
     /// Orders two non-null rows in this key's direction.
     @inline(__always) func compare(_ i: Int, _ j: Int) -> Int {
         var c: Int
@@ -73,7 +88,8 @@ enum Sorting {
     static func single<T: Comparable>(_ v: [T], _ key: SortColumn, count: Int) -> [UInt32] {
         var present: [UInt32] = [], missing: [UInt32] = []
         present.reserveCapacity(count)
-        for i in 0..<count { if key.isNull(i) { missing.append(UInt32(i)) } else { present.append(UInt32(i)) } }
+        let null = key.nullMask(count)
+        for i in 0..<count { if null[i] { missing.append(UInt32(i)) } else { present.append(UInt32(i)) } }
         let desc = key.descending
         v.withUnsafeBufferPointer { p in
             present.sort { a, b in
@@ -106,15 +122,17 @@ enum Sorting {
         return Array(merged.prefix(k))
     }
 
-    /// `top` for one numeric key: the values are read straight from the flat array
-    /// (no per-comparison dispatch); nulls fill in at the end only when fewer than k
-    /// values are present.
+    /// `top` for one numeric key: the values are read straight from the flat array,
+    /// and the heap's worst value is kept in a local, so most rows cost one comparison.
+    /// Nulls (and NaN) fill in at the end only when fewer than k values are present.
     static func topSingle<T: Comparable & Sendable>(_ k: Int, _ v: [T], _ key: SortColumn, count: Int,
                                                     parts: Int, chunk: Int) -> [UInt32] {
         let desc = key.descending
+        let words = key.valid?.words ?? []
         let results = Parallel.map(parts) { p -> (best: [UInt32], nulls: [UInt32]) in
-            let range = p * chunk..<min(count, (p + 1) * chunk)
-            return v.withUnsafeBufferPointer { vp in
+            let range = min(count, p * chunk)..<min(count, (p + 1) * chunk)
+            if range.isEmpty { return ([], []) }
+            return v.withUnsafeBufferPointer { vp in words.withUnsafeBufferPointer { w in
                 var heap: [UInt32] = []
                 heap.reserveCapacity(k)
                 var nulls: [UInt32] = []
@@ -124,31 +142,39 @@ enum Sorting {
                     if x != y { return desc ? x > y : x < y }
                     return a < b
                 }
+                var worst = vp[range.lowerBound]
                 for i in range {
-                    if key.isNull(i) { if nulls.count < k { nulls.append(UInt32(i)) }; continue }
-                    let r = UInt32(i)
-                    if heap.count < k {
-                        heap.append(r)
+                    let x = vp[i]
+                    // NaN is the one value not equal to itself; treated as null.
+                    if x != x || (!w.isEmpty && (w[i >> 6] >> UInt64(i & 63)) & 1 == 0) {
+                        if nulls.count < k { nulls.append(UInt32(i)) }
+                        continue
+                    }
+                    if heap.count == k {
+                        // Later rows lose ties, so only a strictly better value enters.
+                        if desc ? !(x > worst) : !(x < worst) { continue }
+                        heap[0] = UInt32(i)
+                        var c = 0
+                        while true {
+                            let l = 2 * c + 1, r = l + 1
+                            var m = c
+                            if l < heap.count && before(heap[m], heap[l]) { m = l }
+                            if r < heap.count && before(heap[m], heap[r]) { m = r }
+                            if m == c { break }
+                            heap.swapAt(c, m); c = m
+                        }
+                    } else {
+                        heap.append(UInt32(i))
                         var c = heap.count - 1
                         while c > 0 {
                             let parent = (c - 1) / 2
                             if before(heap[parent], heap[c]) { heap.swapAt(c, parent); c = parent } else { break }
                         }
-                    } else if before(r, heap[0]) {
-                        heap[0] = r
-                        var c = 0
-                        while true {
-                            let l = 2 * c + 1, rr = l + 1
-                            var m = c
-                            if l < heap.count && before(heap[m], heap[l]) { m = l }
-                            if rr < heap.count && before(heap[m], heap[rr]) { m = rr }
-                            if m == c { break }
-                            heap.swapAt(c, m); c = m
-                        }
                     }
+                    worst = vp[Int(heap[0])]
                 }
                 return (heap, nulls)
-            }
+            } }
         }
         var best = results.flatMap(\.best)
         v.withUnsafeBufferPointer { vp in
