@@ -63,8 +63,11 @@ enum CSVFolderWriter {
         let columns = Array(d.accounts.columns.dropFirst())
         let forceQuote = columns.map(stringLooksTyped)
         var cell: [UInt8] = []
+        var cancelled = false
         handles.bytes.withUnsafeBufferPointer { hb in
             for row in 0..<d.accountCount {
+                // Ctrl-C: stop here; `Saver` removes the unfinished folder.
+                if row & 0xFFFF == 0 && Cancellation.isRequested { cancelled = true; return }
                 out.append(UnsafeBufferPointer(rebasing: hb[handles.range(row)]))
                 for (c, col) in columns.enumerated() {
                     out.append(44)
@@ -91,6 +94,7 @@ enum CSVFolderWriter {
                 out.append(10)
             }
         }
+        if cancelled { throw Diagnostic.cancelled() }
         try out.close()
     }
 
@@ -109,8 +113,10 @@ enum CSVFolderWriter {
     private static func writeLayer(_ l: Layer, handles: StringStore, weighted: Bool, to path: String) throws(Diagnostic) {
         let out = try OutputFile(creating: path)
         out.append(weighted ? "src,dst,weight\n" : "src,dst\n")
+        var cancelled = false
         handles.bytes.withUnsafeBufferPointer { hb in
             for v in 0..<l.nodeCount {
+                if v & 0x3FFF == 0 && Cancellation.isRequested { cancelled = true; return }
                 let lo = l.out.offsets[v], hi = l.out.offsets[v + 1]
                 if lo == hi { continue }
                 let s = UnsafeBufferPointer(rebasing: hb[handles.range(v)])
@@ -127,6 +133,7 @@ enum CSVFolderWriter {
                 }
             }
         }
+        if cancelled { throw Diagnostic.cancelled() }
         try out.close()
     }
 }
