@@ -12,11 +12,35 @@
 public enum CSRBuilder {
     public static func build(name: String, nodeCount n: Int, src: [UInt32], dst: [UInt32],
                              weights: [Double]? = nil) -> Layer {
+        // Never nil: without polling nothing stops the build.
+        build(name: name, nodeCount: n, src: src, dst: dst, weights: weights, poll: false)!
+    }
+
+    /// `build` for loads and `generate`: polls `Cancellation` every 64k edges and rows
+    /// and throws `cancelled` on Ctrl-C (building tens of millions of edges takes
+    /// seconds, too long to wait for).
+    public static func buildCancellable(name: String, nodeCount n: Int, src: [UInt32], dst: [UInt32],
+                                        weights: [Double]? = nil) throws(Diagnostic) -> Layer {
+        guard let layer = build(name: name, nodeCount: n, src: src, dst: dst, weights: weights, poll: true) else {
+            throw Diagnostic.cancelled()
+        }
+        return layer
+    }
+
+    /// Polls the Ctrl-C flag every 64k steps when `poll`.
+    @inline(__always) private static func stop(_ poll: Bool, _ i: Int) -> Bool {
+        poll && i & 0xFFFF == 0 && Cancellation.isRequested
+    }
+
+    /// The layer, or nil when `poll` is set and Ctrl-C was pressed.
+    private static func build(name: String, nodeCount n: Int, src: [UInt32], dst: [UInt32],
+                              weights: [Double]?, poll: Bool) -> Layer? {
         precondition(src.count == dst.count)
         precondition(weights == nil || weights!.count == src.count)
         if let weights {
-            let (out, loops, dups) = buildWeighted(n: n, src: src, dst: dst, weights: weights)
-            return Layer(name: name, out: out, inn: transpose(out), weighted: true,
+            guard let (out, loops, dups) = buildWeighted(n: n, src: src, dst: dst, weights: weights, poll: poll),
+                  let inn = transpose(out, poll: poll) else { return nil }
+            return Layer(name: name, out: out, inn: inn, weighted: true,
                          droppedSelfLoops: loops, duplicateRows: dups)
         }
         let sides = src.withUnsafeBufferPointer { s in
@@ -25,12 +49,12 @@ public enum CSRBuilder {
                 // duplicate-free rows in both directions: no sorting needed.
                 let presorted = strictlyIncreasing(s, d)
                 return Parallel.map(2) { k in
-                    k == 0 ? buildSide(n: n, from: s, to: d, presorted: presorted)
-                        : buildSide(n: n, from: d, to: s, presorted: presorted)
+                    k == 0 ? buildSide(n: n, from: s, to: d, presorted: presorted, poll: poll)
+                        : buildSide(n: n, from: d, to: s, presorted: presorted, poll: poll)
                 }
             }
         }
-        let out = sides[0], inn = sides[1]
+        guard let out = sides[0], let inn = sides[1] else { return nil }
         assert(out.csr.edgeCount == inn.csr.edgeCount)
         return Layer(name: name, out: out.csr, inn: inn.csr, weighted: false,
                      droppedSelfLoops: out.selfLoops, duplicateRows: out.duplicates)
@@ -38,7 +62,6 @@ public enum CSRBuilder {
 
     private struct Side { var csr: CSR; var selfLoops: Int; var duplicates: Int }
 
-    /// Rows of `from[i] -> to[i]`, sorted, without self-loops or duplicates.
     /// True when the pairs `(s[i], d[i])` increase strictly (lexicographically).
     static func strictlyIncreasing(_ s: UnsafeBufferPointer<UInt32>, _ d: UnsafeBufferPointer<UInt32>) -> Bool {
         if s.count < 2 { return true }
@@ -51,29 +74,37 @@ public enum CSRBuilder {
         return true
     }
 
+    /// Rows of `from[i] -> to[i]`, sorted, without self-loops or duplicates; nil when
+    /// polling saw Ctrl-C.
     private static func buildSide(n: Int, from a: UnsafeBufferPointer<UInt32>, to b: UnsafeBufferPointer<UInt32>,
-                                  presorted: Bool) -> Side {
+                                  presorted: Bool, poll: Bool) -> Side? {
         var offsets = [Int](repeating: 0, count: n + 1)
         var selfLoops = 0
+        var stopped = false
         offsets.withUnsafeMutableBufferPointer { o in
             for i in 0..<a.count {
+                if stop(poll, i) { stopped = true; return }
                 if a[i] == b[i] { selfLoops += 1 } else { o[Int(a[i]) + 1] += 1 }
             }
             for v in 0..<n { o[v + 1] += o[v] }
         }
+        if stopped { return nil }
         let m = offsets[n]
         var targets = [UInt32](unsafeUninitializedCapacity: m) { buf, count in
             HugePages.advise(UnsafeMutableRawPointer(buf.baseAddress), m * 4)
             var cursor = offsets
             cursor.withUnsafeMutableBufferPointer { c in
                 for i in 0..<a.count where a[i] != b[i] {
+                    if stop(poll, i) { stopped = true; return }
                     let s = Int(a[i])
                     buf[c[s]] = b[i]
                     c[s] += 1
                 }
             }
-            count = m
+            // Every slot is written unless stopped; then the array is dropped unread.
+            count = stopped ? 0 : m
         }
+        if stopped { return nil }
         var duplicates = 0
         if presorted {
             return Side(csr: CSR(offsets: offsets, targets: targets), selfLoops: selfLoops, duplicates: 0)
@@ -83,6 +114,7 @@ public enum CSRBuilder {
                 var write = 0
                 var lo = 0
                 for v in 0..<n {
+                    if stop(poll, v) { stopped = true; return }
                     let hi = o[v + 1]
                     let row = UnsafeMutableBufferPointer(rebasing: t[lo..<hi])
                     sortRow(row)
@@ -97,6 +129,7 @@ public enum CSRBuilder {
                 }
             }
         }
+        if stopped { return nil }
         if duplicates > 0 { targets.removeLast(duplicates) }
         return Side(csr: CSR(offsets: offsets, targets: targets), selfLoops: selfLoops, duplicates: duplicates)
     }
@@ -117,10 +150,12 @@ public enum CSRBuilder {
 
     /// Forward rows with duplicate pairs merged; weights are added in input order, so
     /// the result does not depend on how rows were sorted.
-    private static func buildWeighted(n: Int, src: [UInt32], dst: [UInt32], weights: [Double]) -> (CSR, Int, Int) {
+    private static func buildWeighted(n: Int, src: [UInt32], dst: [UInt32], weights: [Double],
+                                      poll: Bool) -> (CSR, Int, Int)? {
         var offsets = [Int](repeating: 0, count: n + 1)
         var selfLoops = 0
         for i in 0..<src.count {
+            if stop(poll, i) { return nil }
             if src[i] == dst[i] { selfLoops += 1 } else { offsets[Int(src[i]) + 1] += 1 }
         }
         for v in 0..<n { offsets[v + 1] += offsets[v] }
@@ -128,6 +163,7 @@ public enum CSRBuilder {
         var cursor = offsets
         var order = [Int](repeating: 0, count: m)
         for i in 0..<src.count where src[i] != dst[i] {
+            if stop(poll, i) { return nil }
             let s = Int(src[i])
             order[cursor[s]] = i; cursor[s] += 1
         }
@@ -136,6 +172,7 @@ public enum CSRBuilder {
         var duplicates = 0
         var newOffsets = [Int](repeating: 0, count: n + 1)
         for v in 0..<n {
+            if stop(poll, v) { return nil }
             let lo = offsets[v], hi = offsets[v + 1]
             // Stable: equal targets keep input order, so sums are in input order.
             order[lo..<hi].sort { dst[$0] != dst[$1] ? dst[$0] < dst[$1] : $0 < $1 }
@@ -155,6 +192,11 @@ public enum CSRBuilder {
 
     /// The reverse graph. Scattering sources in increasing order leaves every row sorted.
     public static func transpose(_ g: CSR) -> CSR {
+        transpose(g, poll: false)!  // never nil without polling
+    }
+
+    /// The reverse graph, or nil when `poll` is set and Ctrl-C was pressed.
+    private static func transpose(_ g: CSR, poll: Bool) -> CSR? {
         let n = g.nodeCount
         var offsets = [Int](repeating: 0, count: n + 1)
         for t in g.targets { offsets[Int(t) + 1] += 1 }
@@ -163,6 +205,7 @@ public enum CSRBuilder {
         var targets = [UInt32](repeating: 0, count: g.edgeCount)
         var w: [Double]? = g.weights == nil ? nil : [Double](repeating: 0, count: g.edgeCount)
         for v in 0..<n {
+            if stop(poll, v) { return nil }
             for k in g.offsets[v]..<g.offsets[v + 1] {
                 let t = Int(g.targets[k])
                 let p = cursor[t]; cursor[t] += 1

@@ -14,13 +14,15 @@ enum GeneratedAccounts {
     static let languages = ["en", "es", "ja", "pt", "ar", "fr", "de", "tr", "ko", "id"]
     static let languageWeights = [0.42, 0.14, 0.12, 0.08, 0.06, 0.05, 0.04, 0.04, 0.03, 0.02]
 
-    static func table(n: Int, popularity: [Double], degrees: [Int], seed: UInt64) -> (table: Table, handles: StringStore) {
+    /// Polls Ctrl-C every 64k accounts.
+    static func table(n: Int, popularity: [Double], degrees: [Int], seed: UInt64) throws(Diagnostic) -> (table: Table, handles: StringStore) {
         let width = max(6, String(max(n - 1, 0)).count)
         var handles = StringStore()
         handles.bytes.reserveCapacity(n * (width + 1))
         handles.offsets.reserveCapacity(n + 1)
         var digits = [UInt8](repeating: 48, count: width)
         for u in 0..<n {
+            if u & 0xFFFF == 0 { try Cancellation.check() }
             var x = u, k = width - 1
             while k >= 0 { digits[k] = UInt8(48 + x % 10); x /= 10; k -= 1 }
             handles.bytes.append(117)
@@ -39,6 +41,7 @@ enum GeneratedAccounts {
         var langValid = Bitmap(count: n, value: true)
         let langBytes = languages.map { Array($0.utf8) }
         for u in 0..<n {
+            if u & 0xFFFF == 0 { try Cancellation.check() }
             var rng = SplitMix64(seed: seed, purpose: 4, index: UInt64(u))
             let mu = 3.5 + 0.6 * log1p(Double(degrees[u]))
             posts[u] = Int64(min(5e6, exp(mu + 1.4 * rng.normal())).rounded(.down))

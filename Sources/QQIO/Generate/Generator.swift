@@ -35,9 +35,9 @@ public enum Generator {
         defer { progress.end() }
         let followBacks = n >= 3 ? Int((Double(m) * 0.15).rounded()) : 0
         let base = m - followBacks
-        let popularity = rankWeights(n, exponent: 0.8, seed: seed, purpose: 1)
-        let activity = rankWeights(n, exponent: 0.6, seed: seed, purpose: 2)
-        let degrees = outDegrees(activity, total: base, n: n)
+        let popularity = try rankWeights(n, exponent: 0.8, seed: seed, purpose: 1)
+        let activity = try rankWeights(n, exponent: 0.6, seed: seed, purpose: 2)
+        let degrees = try outDegrees(activity, total: base, n: n)
         progress.update(1)
         let baseCSR = try drawRows(degrees: degrees, popularity: popularity, seed: seed)
         progress.update(2)
@@ -47,14 +47,15 @@ public enum Generator {
         var src = [UInt32](), dst = [UInt32]()
         src.reserveCapacity(m); dst.reserveCapacity(m)
         for u in 0..<n {
+            if u & 0xFFFF == 0 { try Cancellation.check() }
             for t in baseCSR.neighbors(u) { src.append(UInt32(u)); dst.append(t) }
         }
         for (u, v) in backs { src.append(v); dst.append(u) }
         // Fill any shortfall (tiny dense graphs only) with uniformly drawn new pairs.
         if src.count < m { try topUp(&src, &dst, n: n, m: m, seed: seed) }
-        let follows = CSRBuilder.build(name: "follow", nodeCount: n, src: src, dst: dst)
+        let follows = try CSRBuilder.buildCancellable(name: "follow", nodeCount: n, src: src, dst: dst)
         src = []; dst = []
-        let accounts = GeneratedAccounts.table(n: n, popularity: popularity, degrees: degrees, seed: seed)
+        let accounts = try GeneratedAccounts.table(n: n, popularity: popularity, degrees: degrees, seed: seed)
         progress.update(4)
         let index: HandleIndex
         do { index = try HandleIndex(uniqueHandles: accounts.handles) } catch {
@@ -65,22 +66,32 @@ public enum Generator {
     }
 
     /// `rank^-exponent` for a random ranking of the accounts.
-    static func rankWeights(_ n: Int, exponent: Double, seed: UInt64, purpose: UInt64) -> [Double] {
+    /// Polls Ctrl-C every 64k accounts (these loops take seconds at a billion accounts).
+    static func rankWeights(_ n: Int, exponent: Double, seed: UInt64, purpose: UInt64) throws(Diagnostic) -> [Double] {
         var order = [UInt32](unsafeUninitializedCapacity: n) { b, c in for i in 0..<n { b[i] = UInt32(i) }; c = n }
         var rng = SplitMix64(seed: seed, purpose: purpose, index: 0)
-        if n > 1 { for i in stride(from: n - 1, to: 0, by: -1) { order.swapAt(i, rng.below(i + 1)) } }
+        if n > 1 {
+            for i in stride(from: n - 1, to: 0, by: -1) {
+                if i & 0xFFFF == 0 { try Cancellation.check() }
+                order.swapAt(i, rng.below(i + 1))
+            }
+        }
         var w = [Double](repeating: 0, count: n)
-        for (rank, v) in order.enumerated() { w[Int(v)] = pow(Double(rank + 1), -exponent) }
+        for (rank, v) in order.enumerated() {
+            if rank & 0xFFFF == 0 { try Cancellation.check() }
+            w[Int(v)] = pow(Double(rank + 1), -exponent)
+        }
         return w
     }
 
     /// Out-degrees proportional to `activity`, summing to `total`, capped per account.
-    static func outDegrees(_ activity: [Double], total: Int, n: Int) -> [Int] {
+    static func outDegrees(_ activity: [Double], total: Int, n: Int) throws(Diagnostic) -> [Int] {
         let cap = min(n - 1, max(5000, 50 * (total / max(n, 1) + 1)))
         let sum = activity.reduce(0, +)
         var d = [Int](repeating: 0, count: n)
         var acc = 0.0, given = 0
         for u in 0..<n {
+            if u & 0xFFFF == 0 { try Cancellation.check() }
             acc += activity[u] * Double(total) / sum
             let upTo = u == n - 1 ? total : min(total, Int(acc.rounded(.down)))
             d[u] = min(cap, max(0, upTo - given))

@@ -139,10 +139,10 @@ enum GraphMLReader {
             a.names.append(key.name)
             a.columns.append(try column(key, values: nodeValues[id] ?? [], rows: n, x: x))
         }
-        a.follows = CSRBuilder.build(name: "follow", nodeCount: n, src: follows.src, dst: follows.dst)
+        a.follows = try CSRBuilder.buildCancellable(name: "follow", nodeCount: n, src: follows.src, dst: follows.dst)
         for l in layerOrder {
             let e = layerEdges[l]!
-            a.layers.append(CSRBuilder.build(name: l, nodeCount: n, src: e.src, dst: e.dst, weights: e.weights))
+            a.layers.append(try CSRBuilder.buildCancellable(name: l, nodeCount: n, src: e.src, dst: e.dst, weights: e.weights))
         }
         var warnings: [Diagnostic] = []
         if !ignored.isEmpty {

@@ -49,6 +49,8 @@ enum AccountsReader {
         var columns: [Column] = []
         var columnNames: [String] = []
         for (slot, i) in names.indices.filter({ $0 != key }).enumerated() {
+            // Typing a column of millions of cells takes a while: Ctrl-C between columns.
+            try Cancellation.check()
             columnNames.append(names[i])
             columns.append(RawColumn.finish(consumer.chunks.map { $0[slot] }, fileQuotesEverything: fileQuotes))
         }

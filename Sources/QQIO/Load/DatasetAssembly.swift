@@ -22,8 +22,8 @@ struct DatasetAssembly {
         let label = "reading \(basename(path))"
         let (list, w) = try EdgeReader.read(path: path, handles: &index, weighted: name != nil, options: options, label: label)
         warnings += w
-        try Cancellation.check()
-        return CSRBuilder.build(name: name ?? "follow", nodeCount: index.count, src: list.src, dst: list.dst, weights: list.weights)
+        return try CSRBuilder.buildCancellable(name: name ?? "follow", nodeCount: index.count, src: list.src, dst: list.dst,
+                                               weights: list.weights)
     }
 
     func finish(origin: String, createdFromEdges: Int? = nil) -> Dataset {

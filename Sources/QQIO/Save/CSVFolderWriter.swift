@@ -63,8 +63,11 @@ enum CSVFolderWriter {
         let columns = Array(d.accounts.columns.dropFirst())
         let forceQuote = columns.map(stringLooksTyped)
         var cell: [UInt8] = []
+        var cancelled = false
         handles.bytes.withUnsafeBufferPointer { hb in
             for row in 0..<d.accountCount {
+                // Ctrl-C: stop here; `Saver` removes the unfinished folder.
+                if row & 0xFFFF == 0 && Cancellation.isRequested { cancelled = true; return }
                 out.append(UnsafeBufferPointer(rebasing: hb[handles.range(row)]))
                 for (c, col) in columns.enumerated() {
                     out.append(44)
@@ -91,6 +94,7 @@ enum CSVFolderWriter {
                 out.append(10)
             }
         }
+        if cancelled { throw Diagnostic.cancelled() }
         try out.close()
     }
 
@@ -109,12 +113,15 @@ enum CSVFolderWriter {
     private static func writeLayer(_ l: Layer, handles: StringStore, weighted: Bool, to path: String) throws(Diagnostic) {
         let out = try OutputFile(creating: path)
         out.append(weighted ? "src,dst,weight\n" : "src,dst\n")
+        var cancelled = false
         handles.bytes.withUnsafeBufferPointer { hb in
             handles.offsets.withUnsafeBufferPointer { ho in
                 l.out.offsets.withUnsafeBufferPointer { o in
                     l.out.targets.withUnsafeBufferPointer { t in
                         guard let h = hb.baseAddress else { return }
-                        for v in 0..<l.nodeCount where o[v] < o[v + 1] {
+                        for v in 0..<l.nodeCount {
+                            if v & 0x3FFF == 0 && Cancellation.isRequested { cancelled = true; return }
+                            if o[v] == o[v + 1] { continue }
                             let s = UnsafeBufferPointer(start: h + ho[v], count: ho[v + 1] - ho[v])
                             for k in o[v]..<o[v + 1] {
                                 let d = Int(t[k])
@@ -133,6 +140,7 @@ enum CSVFolderWriter {
                 }
             }
         }
+        if cancelled { throw Diagnostic.cancelled() }
         try out.close()
     }
 }

@@ -18,10 +18,14 @@ public enum Saver {
         try AtomicFile.checkTarget(target, overwrite: overwrite)
         let lower = target.lowercased()
         let temp = AtomicFile.temporaryPath(for: target)
-        if lower.hasSuffix(".qqs") {
-            try Snapshot.write(dataset, to: temp)
-        } else if lower.hasSuffix(".graphml") {
-            try GraphMLWriter.write(dataset, to: temp)
+        if lower.hasSuffix(".qqs") || lower.hasSuffix(".graphml") {
+            do {
+                if lower.hasSuffix(".qqs") { try Snapshot.write(dataset, to: temp) } else { try GraphMLWriter.write(dataset, to: temp) }
+            } catch {
+                // A failed or cancelled write leaves no temporary file behind.
+                unlink(temp)
+                throw error
+            }
         } else {
             if lower.hasSuffix(".csv") || lower.hasSuffix(".gz") || lower.hasSuffix(".json") {
                 throw Diagnostic(.io, "'\(path)' names a file, but a dataset is saved as a folder, a .graphml or a .qqs file",

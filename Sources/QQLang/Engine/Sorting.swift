@@ -75,24 +75,24 @@ enum Sorting {
 
     /// Every position in sorted order.
     /// - Complexity: O(n log n).
+    /// Stops on Ctrl-C while sorting (`CancellableSort`).
     static func order(_ keys: [SortColumn], count: Int) throws(Diagnostic) -> [UInt32] {
-        if keys.count == 1, case .doubles(let a) = keys[0].keys { return single(a, keys[0], count: count) }
-        if keys.count == 1, case .ints(let a) = keys[0].keys { return single(a, keys[0], count: count) }
+        if keys.count == 1, case .doubles(let a) = keys[0].keys { return try single(a, keys[0], count: count) }
+        if keys.count == 1, case .ints(let a) = keys[0].keys { return try single(a, keys[0], count: count) }
         var p = (0..<UInt32(count)).map { $0 }
-        p.sort { before(Int($0), Int($1), keys) }
-        try Cancellation.check()
+        try CancellableSort.sort(&p) { before(Int($0), Int($1), keys) }
         return p
     }
 
     /// One numeric key: nulls partitioned out, the rest sorted by (value, position).
-    static func single<T: Comparable>(_ v: [T], _ key: SortColumn, count: Int) -> [UInt32] {
+    static func single<T: Comparable>(_ v: [T], _ key: SortColumn, count: Int) throws(Diagnostic) -> [UInt32] {
         var present: [UInt32] = [], missing: [UInt32] = []
         present.reserveCapacity(count)
         let null = key.nullMask(count)
         for i in 0..<count { if null[i] { missing.append(UInt32(i)) } else { present.append(UInt32(i)) } }
         let desc = key.descending
-        v.withUnsafeBufferPointer { p in
-            present.sort { a, b in
+        try v.withUnsafeBufferPointer { (p) throws(Diagnostic) in
+            try CancellableSort.sort(&present) { a, b in
                 let x = p[Int(a)], y = p[Int(b)]
                 if x != y { return desc ? x > y : x < y }
                 return a < b
@@ -118,7 +118,7 @@ enum Sorting {
         let results = Parallel.map(parts) { p in heapTop(k, keys, p * chunk..<min(count, (p + 1) * chunk)) }
         try Cancellation.check()
         var merged = results.flatMap { $0 }
-        merged.sort { before(Int($0), Int($1), keys) }
+        try CancellableSort.sort(&merged) { before(Int($0), Int($1), keys) }
         return Array(merged.prefix(k))
     }
 

@@ -20,6 +20,9 @@ struct HistoryFile {
     static let header = "_HiStOrY_V2_"
     let path: String
     let lockPath: String
+    /// `--safe`: qq writes no files, so the history is read but never written (the
+    /// session's entries live in memory only).
+    var readOnly = false
 
     /// The entries in the file, oldest first; empty when there is no file.
     func load() -> [String] {
@@ -30,7 +33,8 @@ struct HistoryFile {
     /// Appends one entry. Returns false when the file cannot be written.
     @discardableResult
     func append(_ entry: String) -> Bool {
-        withLock {
+        guard !readOnly else { return false }
+        return withLock {
             let fd = open(path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0o600)
             guard fd >= 0 else { return false }
             defer { close(fd) }
@@ -45,6 +49,7 @@ struct HistoryFile {
     /// Trims the file to its newest `keep` entries once it holds more than
     /// `2 * keep`, so the cost of rewriting is paid rarely.
     func compact(keep: Int) {
+        guard !readOnly else { return }
         withLock {
             let entries = load()
             guard entries.count > 2 * keep else { return }

@@ -24,14 +24,16 @@ final class REPL {
         self.runner = runner
         let session = runner.session
         self.paths = paths
-        Paths.makeDirectory(paths.stateDirectory)
-        let file = HistoryFile(path: paths.historyFile, lockPath: paths.historyLock)
+        // `--safe` writes no files: history and tutorial progress are read, not kept.
+        let safe = session.options.safe
+        if !safe { Paths.makeDirectory(paths.stateDirectory) }
+        let file = HistoryFile(path: paths.historyFile, lockPath: paths.historyLock, readOnly: safe)
         let stdoutIsTerminal = Terminal.isTerminal(STDOUT_FILENO)
         let term = environment("TERM") ?? ""
         let libedit = Terminal.isTerminal(STDIN_FILENO) && stdoutIsTerminal && !term.isEmpty && term != "dumb"
         self.editor = (libedit ? LibEditor(completer: Completer(session: session), historyFile: file) : nil)
             ?? PlainLineEditor(promptFD: stdoutIsTerminal ? STDOUT_FILENO : STDERR_FILENO)
-        self.tutorial = TutorialRunner(lessons: Tutorial.lessons, progressPath: paths.tutorialProgress)
+        self.tutorial = TutorialRunner(lessons: Tutorial.lessons, progressPath: paths.tutorialProgress, persists: !safe)
     }
 
     /// Prints the banner, runs `start` (the statement that loads the starting

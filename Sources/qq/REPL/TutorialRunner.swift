@@ -15,6 +15,8 @@ struct TutorialRunner {
     let lessons: [Lesson]
     /// Holds the number of the next lesson (1-based).
     let progressPath: String
+    /// False under `--safe` (no files written): progress is not saved.
+    var persists = true
 
     /// Handles `.tutorial [N|reset]`; `argumentSpan` locates the argument in the
     /// line for the error's caret.
@@ -70,6 +72,7 @@ struct TutorialRunner {
     }
 
     private func save(next: Int) {
+        guard persists else { return }
         if let slash = progressPath.lastIndex(of: "/") { Paths.makeDirectory(String(progressPath[..<slash])) }
         try? AtomicFile.write("\(next)\n", to: progressPath, overwrite: true)
     }
