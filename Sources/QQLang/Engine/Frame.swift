@@ -103,9 +103,4 @@ struct Frame: Sendable {
         if refs.isEmpty { return Table(rowCount: count) }
         return Table(names: names, columns: columns)
     }
-
-    /// The first `n` rows as a table (what a table renderer shows), without gathering the rest.
-    func head(_ n: Int) -> Table {
-        n >= count ? table() : select((0..<UInt32(n)).map { $0 }).table()
-    }
 }
