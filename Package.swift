@@ -46,7 +46,7 @@ let package = Package(
         .testTarget(name: "QQDataTests", dependencies: ["QQData"]),
         .testTarget(name: "QQIOTests", dependencies: ["QQIO"], exclude: ["Fixtures"]),
         .testTarget(name: "QQMetricsTests", dependencies: ["QQMetrics", "QQIO"], exclude: ["Fixtures"]),
-        .testTarget(name: "QQOutputTests", dependencies: ["QQOutput"]),
+        .testTarget(name: "QQOutputTests", dependencies: ["QQOutput"], exclude: ["Golden"]),
         .testTarget(name: "QQLangTests", dependencies: ["QQLang"], exclude: ["Golden"]),
         .testTarget(name: "QQShellTests", dependencies: ["QQLang"]),
     ],

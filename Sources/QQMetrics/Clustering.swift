@@ -9,8 +9,8 @@ import QQData
 //   itself NetworkX computes Fagiolo's directed clustering instead.)
 // Direction: none. Isolated and degree-1 accounts: 0. Self-loops: none.
 // Nulls: none.
-// Algorithm: rank nodes by (degree, id); keep, for each node, only its neighbours of
-//   higher rank (the "forward" lists, still sorted by id). Each triangle then shows up
+// Algorithm: rank nodes by (degree, id) and renumber them by rank; keep, for each
+//   node, only its neighbours of higher rank (the "forward" lists). Each triangle then shows up
 //   exactly once, as v < u < w in rank with u, w ∈ fwd(v) and w ∈ fwd(u): found by
 //   intersecting fwd(v) with fwd(u), with fwd(v) held as marks in a per-worker array
 //   so the work per pair is |fwd(u)|. Counting from the low-degree end bounds the
@@ -47,38 +47,49 @@ public enum Clustering {
     public static func triangles(undirected g: CSR) throws(Diagnostic) -> [Int64] {
         let n = g.nodeCount
         if n == 0 { return [] }
-        // Forward lists: neighbours of higher (degree, id) rank, in id order.
+        // Rank nodes by (degree, id) with a counting sort; work in rank space so the
+        // high-degree nodes that most forward lists point to sit together in memory.
+        var maxDeg = 0
+        for v in 0..<n { maxDeg = max(maxDeg, g.offsets[v + 1] - g.offsets[v]) }
+        var bucket = [Int](repeating: 0, count: maxDeg + 2)
+        for v in 0..<n { bucket[g.offsets[v + 1] - g.offsets[v] + 1] += 1 }
+        for d in 0...maxDeg { bucket[d + 1] += bucket[d] }
+        var rank = [UInt32](repeating: 0, count: n)
+        for v in 0..<n {
+            let d = g.offsets[v + 1] - g.offsets[v]
+            rank[v] = UInt32(bucket[d]); bucket[d] += 1
+        }
+        // Forward lists by rank: fwd(r) = ranks of neighbours above r.
         var fOffsets = [Int](repeating: 0, count: n + 1)
         let parts = Parallel.ranges(offsets: g.offsets, parts: 64)
         try g.withPtrs { (gp) throws(Diagnostic) in
-            try fOffsets.withMutablePtr { (fo) throws(Diagnostic) in
-                try Parallel.forEach(parts.count) { r in
-                    for v in parts[r] {
-                        let dv = gp.offsets[v + 1] - gp.offsets[v]
-                        var c = 0
-                        for k in gp.offsets[v]..<gp.offsets[v + 1] {
-                            let u = Int(gp.targets[k])
-                            let du = gp.offsets[u + 1] - gp.offsets[u]
-                            if du > dv || (du == dv && u > v) { c += 1 }
+            try rank.withPtr { (rk) throws(Diagnostic) in
+                try fOffsets.withMutablePtr { (fo) throws(Diagnostic) in
+                    try Parallel.forEach(parts.count) { r in
+                        for v in parts[r] {
+                            let rv = rk[v]
+                            var c = 0
+                            for k in gp.offsets[v]..<gp.offsets[v + 1] where rk[Int(gp.targets[k])] > rv { c += 1 }
+                            fo[Int(rv) + 1] = c
                         }
-                        fo[v + 1] = c
                     }
                 }
             }
         }
-        for v in 0..<n { fOffsets[v + 1] += fOffsets[v] }
+        for r in 0..<n { fOffsets[r + 1] += fOffsets[r] }
         var fTargets = [UInt32](repeating: 0, count: fOffsets[n])
         try g.withPtrs { (gp) throws(Diagnostic) in
-            try fOffsets.withPtr { (fo) throws(Diagnostic) in
-                try fTargets.withMutablePtr { (ft) throws(Diagnostic) in
-                    try Parallel.forEach(parts.count) { r in
-                        for v in parts[r] {
-                            let dv = gp.offsets[v + 1] - gp.offsets[v]
-                            var w = fo[v]
-                            for k in gp.offsets[v]..<gp.offsets[v + 1] {
-                                let u = Int(gp.targets[k])
-                                let du = gp.offsets[u + 1] - gp.offsets[u]
-                                if du > dv || (du == dv && u > v) { ft[w] = UInt32(u); w += 1 }
+            try rank.withPtr { (rk) throws(Diagnostic) in
+                try fOffsets.withPtr { (fo) throws(Diagnostic) in
+                    try fTargets.withMutablePtr { (ft) throws(Diagnostic) in
+                        try Parallel.forEach(parts.count) { r in
+                            for v in parts[r] {
+                                let rv = rk[v]
+                                var w = fo[Int(rv)]
+                                for k in gp.offsets[v]..<gp.offsets[v + 1] {
+                                    let ru = rk[Int(gp.targets[k])]
+                                    if ru > rv { ft[w] = ru; w += 1 }
+                                }
                             }
                         }
                     }
@@ -86,49 +97,48 @@ public enum Clustering {
             }
         }
         let forward = CSR(offsets: fOffsets, targets: fTargets)
-        // For each v: mark fwd(v), then every marked w in fwd(u), u ∈ fwd(v), closes a
-        // triangle v < u < w. Each worker has its own marks and counts.
+        // For each r: mark fwd(r), then every marked t in fwd(s), s ∈ fwd(r), closes
+        // the triangle r < s < t. Each worker has its own marks and counts.
         let workers = Parallel.workers
         let counts = Scratch<Int64>(workers * n, 0)
         let marks = Scratch<UInt32>(workers * n, UInt32.max)
-        let chunks = Parallel.ranges(offsets: fOffsets, parts: 256)
+        let chunks = Parallel.ranges(offsets: fOffsets, parts: 1024)
         let next = Counter()
         let (cp, mp) = (counts.ptr, marks.ptr)
         try forward.withPtrs { (f) throws(Diagnostic) in
             Parallel.onEach(workers) { worker in
                 let base = worker * n
                 while !Cancellation.isRequested {
-                    let r = next.take()
-                    if r >= chunks.count { break }
-                    for v in chunks[r] {
-                        let v0 = f.offsets[v], v1 = f.offsets[v + 1]
-                        if v1 - v0 < 2 { continue }
-                        let tag = UInt32(v)
-                        for k in v0..<v1 { mp[base + Int(f.targets[k])] = tag }
+                    let c = next.take()
+                    if c >= chunks.count { break }
+                    for r in chunks[c] {
+                        let r0 = f.offsets[r], r1 = f.offsets[r + 1]
+                        if r1 - r0 < 2 { continue }
+                        let tag = UInt32(r)
+                        for k in r0..<r1 { mp[base &+ Int(f.targets[k])] = tag }
                         var found: Int64 = 0
-                        for k in v0..<v1 {
-                            let u = Int(f.targets[k])
-                            var tu: Int64 = 0
-                            for j in f.offsets[u]..<f.offsets[u + 1] {
-                                let w = Int(f.targets[j])
-                                if mp[base + w] == tag {
-                                    cp[base + w] += 1
-                                    tu += 1
-                                }
+                        for k in r0..<r1 {
+                            let s = Int(f.targets[k])
+                            var ts: Int64 = 0
+                            for j in f.offsets[s]..<f.offsets[s + 1] {
+                                let t = base &+ Int(f.targets[j])
+                                if mp[t] == tag { cp[t] &+= 1; ts &+= 1 }
                             }
-                            cp[base + u] += tu
-                            found += tu
+                            cp[base &+ s] &+= ts
+                            found &+= ts
                         }
-                        cp[base + v] += found
+                        cp[base &+ r] &+= found
                     }
                 }
             }
         }
         try Cancellation.check()
         var total = [Int64](repeating: 0, count: n)
-        for w in 0..<workers {
-            let base = w * n
-            for v in 0..<n { total[v] += counts.buffer[base + v] }
+        for v in 0..<n {
+            let r = Int(rank[v])
+            var t: Int64 = 0
+            for w in 0..<workers { t += counts.buffer[w * n + r] }
+            total[v] = t
         }
         return total
     }

@@ -1,4 +1,5 @@
 import QQData
+import Synchronization
 
 // Core number — `kcore`.
 //
@@ -11,118 +12,121 @@ import QQData
 // Direction: none (undirected view). Isolated accounts: core number 0.
 // Self-loops: none (layers drop them; NetworkX refuses graphs that have them).
 // Nulls: none.
-// Algorithm: Batagelj–Zaversnik bucket peeling: nodes sorted by degree with a
-//   counting sort; take nodes in that order, and each neighbour with a larger current
-//   degree moves one bucket down. O(n + m).
+// Algorithm: peeling in order of degree, as Batagelj–Zaversnik's O(m) bucket
+//   algorithm, run level by level in parallel (PKC): at level k every node whose
+//   current degree is k is removed and its neighbours above k lose one degree.
+//   O(n·levels + m) with levels ≤ max core + 1 (empty levels skipped); the degree
+//   updates are atomic.
 // Verified in tests against naive repeated peeling and against NetworkX.
 // References: V. Batagelj, M. Zaversnik, "An O(m) algorithm for cores decomposition
-//   of networks", arXiv cs/0310049 (2003); NetworkX `networkx/algorithms/core.py`.
+//   of networks", arXiv cs/0310049 (2003); H. Kabir, K. Madduri, "Parallel k-core
+//   decomposition on multicore platforms", IPDPSW (2017); NetworkX `core.py`.
 
 /// Core numbers of the undirected view of a layer.
 public enum CoreNumber {
-    /// Core number of every account in the undirected view of `layer`. The view is
-    /// never built: degrees come from merge counts of each in- and out-row, and the
-    /// peeling walks the merged rows on the fly.
+    /// Core number of every account in the undirected view of `layer`.
     ///
-    /// - Complexity: O(n + m) time, O(n) extra memory.
+    /// - Complexity: O(n·levels + m) time, O(n + m) memory (the undirected view).
     public static func compute(_ layer: Layer) throws(Diagnostic) -> [Int64] {
-        let n = layer.nodeCount
-        if n == 0 { return [] }
-        var degree = [Int32](repeating: 0, count: n)
-        let parts = Parallel.ranges(offsets: layer.out.offsets, parts: 64)
-        try layer.out.withPtrs { (o) throws(Diagnostic) in
-            try layer.inn.withPtrs { (i) throws(Diagnostic) in
-                try degree.withMutablePtr { (d) throws(Diagnostic) in
-                    try Parallel.forEach(parts.count) { p in
-                        for v in parts[p] { d[v] = Int32(Undirected.mergeCount(o, i, v)) }
-                    }
-                }
-                try peel(&degree) { v, visit in
-                    // The sorted union of v's out- and in-row.
-                    var a = o.offsets[v], b = i.offsets[v]
-                    let a1 = o.offsets[v + 1], b1 = i.offsets[v + 1]
-                    while a < a1 && b < b1 {
-                        let x = o.targets[a], y = i.targets[b]
-                        if x <= y { a += 1 }
-                        if y <= x { b += 1 }
-                        visit(Int(x <= y ? x : y))
-                    }
-                    while a < a1 { visit(Int(o.targets[a])); a += 1 }
-                    while b < b1 { visit(Int(i.targets[b])); b += 1 }
-                }
-            }
-        }
-        return degree.map { Int64($0) }
+        try compute(undirected: Undirected.csr(of: layer))
     }
 
     /// Core numbers of a symmetric CSR (each undirected edge in both rows, no self-loops).
     ///
-    /// - Complexity: O(n + m) time, O(n) extra memory.
+    /// - Complexity: O(n·levels + m) time, O(n) extra memory; levels ≤ max core + 1.
     public static func compute(undirected g: CSR) throws(Diagnostic) -> [Int64] {
         let n = g.nodeCount
         if n == 0 { return [] }
-        var degree = (0..<n).map { Int32(g.offsets[$0 + 1] - g.offsets[$0]) }
-        try g.withPtrs { (gp) throws(Diagnostic) in
-            try peel(&degree) { v, visit in
-                for k in gp.offsets[v]..<gp.offsets[v + 1] { visit(Int(gp.targets[k])) }
-            }
-        }
-        return degree.map { Int64($0) }
+        let degree = (0..<n).map { Int32(g.offsets[$0 + 1] - g.offsets[$0]) }
+        return try g.withPtrs { (gp) throws(Diagnostic) -> [Int64] in try peel(degree, gp) }
     }
 
-    /// Batagelj–Zaversnik peeling: turns `deg` (undirected degrees) into core numbers.
-    /// `neighbors(v, visit)` calls `visit(u)` once for each neighbour u of v.
-    @inline(__always)
-    static func peel(_ deg: inout [Int32], _ neighbors: (Int, (Int) -> Void) -> Void) throws(Diagnostic) {
-        let n = deg.count
-        var maxDeg = 0
-        for v in 0..<n { maxDeg = max(maxDeg, Int(deg[v])) }
-        // Counting sort by degree: bin[d] = first position of degree d in `vert`.
-        var bin = [Int32](repeating: 0, count: maxDeg + 2)
-        for v in 0..<n { bin[Int(deg[v])] += 1 }
-        var start: Int32 = 0
-        for d in 0...maxDeg {
-            let c = bin[d]
-            bin[d] = start
-            start += c
+    /// What one worker keeps between levels: its unpeeled nodes and this level's queue.
+    final class Worker: @unchecked Sendable {
+        var alive: [UInt32] = []
+        var queue: [UInt32] = []
+        var nextLevel = Int32.max
+    }
+
+    /// Level-synchronous parallel peeling (Kabir & Madduri's PKC): at level k each
+    /// worker collects its nodes of current degree k, then removes them, decrementing
+    /// the atomic degrees of neighbours above k; a neighbour that reaches k joins the
+    /// queue of the worker that lowered it. A degree never drops below the level, so
+    /// the final degrees are the core numbers (unique, whatever the thread timing).
+    static func peel(_ initial: [Int32], _ g: CSRPtr) throws(Diagnostic) -> [Int64] {
+        let n = initial.count
+        let deg = AtomicDegrees(initial)
+        let workers = (0..<Parallel.workers).map { _ in Worker() }
+        for (w, range) in Parallel.ranges(count: n, parts: workers.count).enumerated() {
+            workers[w].alive = range.map { UInt32($0) }
         }
-        var pos = [Int32](repeating: 0, count: n)
-        var vert = [Int32](repeating: 0, count: n)
-        for v in 0..<n {
-            let d = Int(deg[v])
-            pos[v] = bin[d]
-            vert[Int(bin[d])] = Int32(v)
-            bin[d] += 1
-        }
-        for d in stride(from: maxDeg, to: 0, by: -1) { bin[d] = bin[d - 1] }
-        bin[0] = 0
-        try deg.withMutablePtr { (dg) throws(Diagnostic) in
-            try bin.withMutablePtr { (bn) throws(Diagnostic) in
-                try pos.withMutablePtr { (ps) throws(Diagnostic) in
-                    try vert.withMutablePtr { (vt) throws(Diagnostic) in
-                        for i in 0..<n {
-                            if i & 0xFFF == 0 { try Cancellation.check() }
-                            let v = Int(vt[i])
-                            let dv = dg[v]
-                            neighbors(v) { u in
-                                let du = dg[u]
-                                if du > dv {
-                                    // Swap u with the first node of its bucket, then shrink the bucket.
-                                    let pu = ps[u]
-                                    let pw = bn[Int(du)]
-                                    let w = Int(vt[Int(pw)])
-                                    if u != w {
-                                        ps[u] = pw; vt[Int(pu)] = Int32(w)
-                                        ps[w] = pu; vt[Int(pw)] = Int32(u)
-                                    }
-                                    bn[Int(du)] = pw + 1
-                                    dg[u] = du - 1
-                                }
-                            }
+        var level: Int32 = 0
+        var remaining = n
+        while remaining > 0 {
+            try Cancellation.check()
+            let k = level
+            // Scan: nodes at degree k join the queue; peeled nodes leave `alive`.
+            Parallel.onEach(workers.count) { w in
+                let me = workers[w]
+                me.queue.removeAll(keepingCapacity: true)
+                var next = Int32.max
+                var kept = 0
+                for idx in 0..<me.alive.count {
+                    let v = me.alive[idx]
+                    let d = deg.load(Int(v))
+                    if d == k { me.queue.append(v) } else if d > k {
+                        me.alive[kept] = v; kept += 1
+                        next = min(next, d)
+                    }
+                }
+                me.alive.removeSubrange(kept...)
+                me.nextLevel = next
+            }
+            // Peel: remove queued nodes; neighbours that fall to k are queued too.
+            Parallel.onEach(workers.count) { w in
+                let me = workers[w]
+                var i = 0
+                while i < me.queue.count {
+                    let v = Int(me.queue[i]); i += 1
+                    for e in g.offsets[v]..<g.offsets[v + 1] {
+                        let u = Int(g.targets[e])
+                        if deg.load(u) > k {
+                            let old = deg.decrement(u)
+                            if old == k + 1 { me.queue.append(UInt32(u)) } else if old <= k { deg.increment(u) }
                         }
                     }
                 }
             }
+            var peeled = 0
+            var next = Int32.max
+            for me in workers { peeled += me.queue.count; next = min(next, me.nextLevel) }
+            remaining -= peeled
+            // An empty level jumps straight to the smallest degree left.
+            level = peeled == 0 && next != Int32.max ? next : k + 1
         }
+        return deg.values()
     }
+}
+
+/// Node degrees as atomics, shared by the peeling workers.
+final class AtomicDegrees: @unchecked Sendable {
+    let p: UnsafeMutablePointer<Atomic<Int32>>
+    let n: Int
+
+    init(_ values: [Int32]) {
+        n = values.count
+        p = .allocate(capacity: max(n, 1))
+        for i in 0..<n { (p + i).initialize(to: Atomic(values[i])) }
+    }
+
+    deinit {
+        p.deinitialize(count: n)
+        p.deallocate()
+    }
+
+    @inline(__always) func load(_ i: Int) -> Int32 { p[i].load(ordering: .relaxed) }
+    /// Subtracts 1 and returns the value before.
+    @inline(__always) func decrement(_ i: Int) -> Int32 { p[i].subtract(1, ordering: .relaxed).oldValue }
+    @inline(__always) func increment(_ i: Int) { p[i].add(1, ordering: .relaxed) }
+    func values() -> [Int64] { (0..<n).map { Int64(load($0)) } }
 }

@@ -81,3 +81,14 @@ import Testing
         #expect(sniff("a,b", "x.tsv.gz") == .tsv)
     }
 }
+
+/// Old Mac line ends (lone CR) work for headers and rows alike.
+@Test func carriageReturnOnlyFiles() throws {
+    let dir = Fixture.tempDir()
+    let p = Fixture.write("handle,n\ra,1\rb,2\r", dir, "cr.csv")
+    let d = try Loader.loadAccounts(path: p, into: .empty(), options: LoadOptions()).dataset
+    #expect(rows(d) == ["string:a|int:1", "string:b|int:2"])
+    let e = Fixture.write("src,dst\ra,b\rb,c", dir, "e.csv")
+    let f = try Loader.load(path: e, options: LoadOptions()).dataset
+    #expect(edges(f, f.follows) == ["a->b", "b->c"])
+}

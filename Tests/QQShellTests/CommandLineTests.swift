@@ -116,11 +116,27 @@ import Testing
         #expect(!r.stderr.isEmpty)
     }
 
+    @Test func timerLeavesTheImplicitSampleLoadUntimed() throws {
+        let dir = TempDir(); defer { dir.remove() }
+        let r = try qq(["--timer", "-c", "accounts | count"], in: dir)
+        #expect(r.status == 0)
+        #expect(r.stdout == "2000\n")
+        #expect(r.stderr.split(separator: "\n").count == 1, "stderr: \(r.stderr)")
+    }
+
+    @Test func colorAlwaysColoursDiagnostics() throws {
+        let dir = TempDir(); defer { dir.remove() }
+        let always = try qq(["--color", "always", "-c", "acounts | count"], in: dir)
+        #expect(always.status == 1)
+        #expect(always.stderr.contains("\u{1B}["))
+        let auto = try qq(["-c", "acounts | count"], in: dir)
+        #expect(!auto.stderr.contains("\u{1B}["))
+    }
+
     @Test func startsOnTheBuiltInSample() throws {
         let dir = TempDir(); defer { dir.remove() }
         let r = try qq(["-c", "accounts | count"], in: dir)
         #expect(r.status == 0, "stderr: \(r.stderr)")
-        let count = Int(r.stdout.split(separator: "\n").first ?? "") ?? 0
-        #expect(count >= 1000, "stdout: \(r.stdout)")
+        #expect(r.stdout == "2000\n")
     }
 }

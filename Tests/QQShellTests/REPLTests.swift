@@ -14,7 +14,7 @@ import Testing
     /// Starts qq on the test graph and waits for the first prompt.
     private func start(_ dir: TempDir, _ arguments: [String]? = nil) throws -> PseudoTerminal {
         let term = try PseudoTerminal(arguments: arguments ?? [dir.path + "/graph"], environment: dir.environment)
-        term.expect("qq> ")
+        term.expectPrompt()
         return term
     }
 
@@ -69,7 +69,7 @@ import Testing
             term.typeSlowly("print \"ab\" + \"cd\"")
             term.type(Keys.enter)
             term.expect("\nabcd\n")
-            term.expect("qq> ")
+            term.expectPrompt()
             term.type(Keys.ctrlD)
             #expect(term.waitForExit() == 0)
         }
@@ -88,11 +88,11 @@ import Testing
         let term = try start(dir)
         term.typeSlowly("accounts |")
         term.type(Keys.enter)
-        term.expect("|> ")
+        term.expectPrompt("|> ")
         term.typeSlowly("count")
         term.type(Keys.enter)
         term.expect("\n5\n")
-        term.expect("qq> ")
+        term.expectPrompt()
         term.typeSlowly(".history")
         term.type(Keys.enter)
         term.expect("accounts |\n")
@@ -105,7 +105,7 @@ import Testing
         let term = try start(dir)
         term.typeSlowly("print str((accounts")
         term.type(Keys.enter)
-        term.expect("(> ")
+        term.expectPrompt("(> ")
         term.typeSlowly("| count) + 1)")
         term.type(Keys.enter)
         term.expect("\n6\n")
@@ -121,7 +121,7 @@ import Testing
         term.typeSlowly("print \"other\" + \"line\"")
         term.type(Keys.enter)
         term.expect("\notherline\n")
-        term.expect("qq> ")
+        term.expectPrompt()
         term.type(Keys.ctrlR)
         usleep(100_000)
         term.typeSlowly("zz")
@@ -137,7 +137,8 @@ import Testing
         term.typeSlowly("print \"aban\" + \"doned\"")
         usleep(100_000)
         term.type(Keys.ctrlC)
-        term.expect("qq> ")
+        term.expect("^C\n")
+        term.expectPrompt()
         term.typeSlowly("print \"ke\" + \"pt\"")
         term.type(Keys.enter)
         term.expect("\nkept\n")
@@ -156,7 +157,8 @@ import Testing
         term.typeSlowly("se")
         usleep(100_000)
         term.type(Keys.ctrlC)
-        term.expect("qq> ")
+        term.expect("^C\n")
+        term.expectPrompt()
         term.typeSlowly("print \"still\" + \"here\"")
         term.type(Keys.enter)
         term.expect("\nstillhere\n")
@@ -211,7 +213,7 @@ import Testing
         let term = try start(dir)
         term.typeSlowly(".format csv")
         term.type(Keys.enter)
-        term.expect("qq> ")
+        term.expectPrompt()
         term.typeSlowly("accounts | select handle | take 2")
         term.type(Keys.enter)
         term.expect("\nhandle\nalice\nbob\n")
@@ -225,8 +227,9 @@ import Testing
         dir.writeGraph()
         dir.write("config/qq/init.qq", "let greeting = \"init\" + \"-ran\"\nprint greeting\n")
         let script = dir.write("more.qq", "print \"from \" + \"script\"\n")
-        let term = try start(dir)
+        let term = try PseudoTerminal(arguments: [dir.path + "/graph"], environment: dir.environment)
         term.expect("\ninit-ran\n")
+        term.expectPrompt()
         term.typeSlowly(".run \(script)")
         term.type(Keys.enter)
         term.expect("\nfrom script\n")
@@ -249,59 +252,10 @@ import Testing
     @Test func startsOnTheSampleWithoutArguments() throws {
         let dir = TempDir(); defer { dir.remove() }
         let term = try PseudoTerminal(arguments: [], environment: dir.environment)
-        term.expect("built-in sample")
-        term.expect("qq> ")
+        term.expect("2000 accounts")
+        term.expectPrompt()
         term.typeSlowly(".schema")
         term.type(Keys.enter)
         term.expect("handle")
-    }
-}
-
-/// The history file when several REPLs share it, and when it grows long.
-@Suite(.serialized) struct HistoryFileTests {
-    @Test func twoREPLsAtOnceLoseNoLines() throws {
-        let dir = TempDir(); defer { dir.remove() }
-        dir.writeGraph()
-        let a = try PseudoTerminal(arguments: [dir.path + "/graph"], environment: dir.environment)
-        let b = try PseudoTerminal(arguments: [dir.path + "/graph"], environment: dir.environment)
-        a.expect("qq> "); b.expect("qq> ")
-        for (i, term) in [a, b, a, b].enumerated() {
-            term.typeSlowly("print \"entry\" + \"-\(i)\"")
-            term.type(PseudoTerminal.enter)
-            term.expect("\nentry-\(i)\n")
-        }
-        a.type(PseudoTerminal.ctrlD); b.type(PseudoTerminal.ctrlD)
-        #expect(a.waitForExit() == 0); #expect(b.waitForExit() == 0)
-        let lines = (dir.read("state/qq/history") ?? "").split(separator: "\n").map(String.init)
-        #expect(lines.first == "_HiStOrY_V2_")
-        for i in 0..<4 {
-            #expect(lines.contains("print\\040\"entry\"\\040+\\040\"-\(i)\""), "history: \(lines)")
-        }
-        // A third REPL sees all of them: Up four times reaches the first.
-        let c = try PseudoTerminal(arguments: [dir.path + "/graph"], environment: dir.environment)
-        c.expect("qq> ")
-        for _ in 0..<4 { c.type(PseudoTerminal.up); usleep(100_000) }
-        c.type(PseudoTerminal.enter)
-        c.expect("\nentry-0\n")
-    }
-
-    @Test func longHistoryIsTrimmedToTheNewestEntries() throws {
-        let dir = TempDir(); defer { dir.remove() }
-        dir.writeGraph()
-        var text = "_HiStOrY_V2_\n"
-        for i in 0..<2500 { text += "print\\040\(i)\n" }
-        dir.write("state/qq/history", text)
-        let term = try PseudoTerminal(arguments: [dir.path + "/graph"], environment: dir.environment)
-        term.expect("qq> ")
-        term.type(PseudoTerminal.up)
-        usleep(200_000)
-        term.type(PseudoTerminal.enter)
-        term.expect("\n2499\n")
-        term.type(PseudoTerminal.ctrlD)
-        #expect(term.waitForExit() == 0)
-        let lines = (dir.read("state/qq/history") ?? "").split(separator: "\n")
-        #expect(lines.first == "_HiStOrY_V2_")
-        #expect(lines.count == 1 + 1000, "kept \(lines.count - 1) entries")
-        #expect(lines.dropFirst().first == "print\\0401500")
     }
 }

@@ -7,34 +7,34 @@ import Testing
         let dir = TempDir(); defer { dir.remove() }
         do {
             let term = try PseudoTerminal(environment: dir.environment)
-            term.expect("qq> ")
+            term.expectPrompt()
             term.typeSlowly(".tutorial")
             term.type(PseudoTerminal.enter)
             term.expect("Lesson 1 of ")
             term.expect("Try this: ")
-            term.expect("qq> ")
+            term.expectPrompt()
             term.typeSlowly(".tutorial")
             term.type(PseudoTerminal.enter)
             term.expect("Lesson 2 of ")
-            term.expect("qq> ")
+            term.expectPrompt()
             term.type(PseudoTerminal.ctrlD)
             #expect(term.waitForExit() == 0)
         }
         #expect(dir.read("state/qq/tutorial") == "3\n")
         let term = try PseudoTerminal(environment: dir.environment)
-        term.expect("qq> ")
+        term.expectPrompt()
         term.typeSlowly(".tutorial")
         term.type(PseudoTerminal.enter)
         term.expect("Lesson 3 of ")
-        term.expect("qq> ")
+        term.expectPrompt()
         term.typeSlowly(".tutorial 1")
         term.type(PseudoTerminal.enter)
         term.expect("Lesson 1 of ")
-        term.expect("qq> ")
+        term.expectPrompt()
         term.typeSlowly(".tutorial reset")
         term.type(PseudoTerminal.enter)
         term.expect("tutorial reset")
-        term.expect("qq> ")
+        term.expectPrompt()
         term.typeSlowly(".tutorial")
         term.type(PseudoTerminal.enter)
         term.expect("Lesson 1 of ")
@@ -43,14 +43,14 @@ import Testing
     @Test func everyLessonRunsWithoutError() throws {
         let dir = TempDir(); defer { dir.remove() }
         let term = try PseudoTerminal(environment: dir.environment)
-        term.expect("qq> ")
+        term.expectPrompt()
         var lesson = 1
         while true {
             term.typeSlowly(".tutorial")
             term.type(PseudoTerminal.enter)
             if !term.sees("Lesson \(lesson) of ", within: 20) { break }
             term.expect("Try this: ")
-            term.expect("qq> ")
+            term.expectPrompt()
             lesson += 1
         }
         #expect(lesson > 6, "expected about eight lessons, saw \(lesson - 1)")

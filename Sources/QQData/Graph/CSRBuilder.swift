@@ -21,7 +21,13 @@ public enum CSRBuilder {
         }
         let sides = src.withUnsafeBufferPointer { s in
             dst.withUnsafeBufferPointer { d in
-                Parallel.map(2) { k in k == 0 ? buildSide(n: n, from: s, to: d) : buildSide(n: n, from: d, to: s) }
+                // Pairs in strictly increasing order (as `save` writes them) give sorted,
+                // duplicate-free rows in both directions: no sorting needed.
+                let presorted = strictlyIncreasing(s, d)
+                return Parallel.map(2) { k in
+                    k == 0 ? buildSide(n: n, from: s, to: d, presorted: presorted)
+                        : buildSide(n: n, from: d, to: s, presorted: presorted)
+                }
             }
         }
         let out = sides[0], inn = sides[1]
@@ -33,7 +39,20 @@ public enum CSRBuilder {
     private struct Side { var csr: CSR; var selfLoops: Int; var duplicates: Int }
 
     /// Rows of `from[i] -> to[i]`, sorted, without self-loops or duplicates.
-    private static func buildSide(n: Int, from a: UnsafeBufferPointer<UInt32>, to b: UnsafeBufferPointer<UInt32>) -> Side {
+    /// True when the pairs `(s[i], d[i])` increase strictly (lexicographically).
+    static func strictlyIncreasing(_ s: UnsafeBufferPointer<UInt32>, _ d: UnsafeBufferPointer<UInt32>) -> Bool {
+        if s.count < 2 { return true }
+        var prev = UInt64(s[0]) << 32 | UInt64(d[0])
+        for i in 1..<s.count {
+            let key = UInt64(s[i]) << 32 | UInt64(d[i])
+            if key <= prev { return false }
+            prev = key
+        }
+        return true
+    }
+
+    private static func buildSide(n: Int, from a: UnsafeBufferPointer<UInt32>, to b: UnsafeBufferPointer<UInt32>,
+                                  presorted: Bool) -> Side {
         var offsets = [Int](repeating: 0, count: n + 1)
         var selfLoops = 0
         offsets.withUnsafeMutableBufferPointer { o in
@@ -44,6 +63,7 @@ public enum CSRBuilder {
         }
         let m = offsets[n]
         var targets = [UInt32](unsafeUninitializedCapacity: m) { buf, count in
+            HugePages.advise(UnsafeMutableRawPointer(buf.baseAddress), m * 4)
             var cursor = offsets
             cursor.withUnsafeMutableBufferPointer { c in
                 for i in 0..<a.count where a[i] != b[i] {
@@ -55,6 +75,9 @@ public enum CSRBuilder {
             count = m
         }
         var duplicates = 0
+        if presorted {
+            return Side(csr: CSR(offsets: offsets, targets: targets), selfLoops: selfLoops, duplicates: 0)
+        }
         offsets.withUnsafeMutableBufferPointer { o in
             targets.withUnsafeMutableBufferPointer { t in
                 var write = 0

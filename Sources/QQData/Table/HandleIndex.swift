@@ -7,19 +7,48 @@ import Darwin
 /// Handle → account id, as an open-addressing hash table over the handles' UTF-8
 /// bytes (no `String` per lookup on the loader's byte path).
 ///
-/// Invariant: `handles[id]` is the handle of account `id`; each used slot holds
-/// `(hash >> 32) << 32 | (id + 1)` (0 = empty), so most mismatches are rejected on the
-/// 32-bit tag without touching the handle bytes; the table is at most half full.
+/// Invariant: `handles[id]` is the handle of account `id`; each used slot holds a
+/// 24-bit hash tag, the handle's length (capped at 255), `id + 1` (0 = empty) and the
+/// handle's first eight bytes, so a lookup of a handle of at most eight bytes touches
+/// one cache line and never the handle store; the table is at most half full.
 public struct HandleIndex: Sendable {
     public private(set) var handles: StringStore
-    private var slots: [UInt64]
+    private var slots: [Slot]
     private var mask: Int
+
+    /// `meta` = tag (24 bits) · length (8 bits) · id + 1 (32 bits); `word` = the first 8 bytes.
+    struct Slot: Sendable {
+        var meta: UInt64
+        var word: UInt64
+    }
+
+    @inline(__always) private static func key(_ h: UInt64, _ count: Int) -> UInt64 {
+        (h >> 40) << 8 | UInt64(min(count, 255))
+    }
+
+    /// The first eight bytes, zero-padded, little-endian.
+    @inline(__always) static func firstWord(_ p: UnsafeBufferPointer<UInt8>) -> UInt64 {
+        guard let base = p.baseAddress else { return 0 }
+        if p.count >= 8 { return UnsafeRawPointer(base).loadUnaligned(as: UInt64.self) }
+        var w: UInt64 = 0
+        for k in 0..<p.count { w |= UInt64(base[k]) << UInt64(8 * k) }
+        return w
+    }
 
     public init(capacity: Int = 16) {
         handles = StringStore()
         let size = HandleIndex.tableSize(for: capacity)
-        slots = [UInt64](repeating: 0, count: size)
+        slots = HandleIndex.emptySlots(size)
         mask = size - 1
+    }
+
+    /// A zeroed table, on huge pages when large.
+    private static func emptySlots(_ size: Int) -> [Slot] {
+        [Slot](unsafeUninitializedCapacity: size) { b, n in
+            HugePages.advise(UnsafeMutableRawPointer(b.baseAddress), size * MemoryLayout<Slot>.stride)
+            b.initialize(repeating: Slot(meta: 0, word: 0))
+            n = size
+        }
     }
 
     /// Indexes every handle of `store`; returns nil with the first repeated row when two rows are equal.
@@ -39,6 +68,39 @@ public struct HandleIndex: Sendable {
     public struct DuplicateHandle: Error, Sendable {
         public var row: Int
         public var handle: String
+    }
+
+    /// Identifies the hash function and slot layout; a saved `table` is only valid
+    /// for the same version.
+    public static let tableVersion: UInt64 = 1
+
+    /// The hash table as raw words (meta, first bytes) per slot, for snapshots.
+    public var table: [UInt64] {
+        slots.withUnsafeBufferPointer { sp in
+            UnsafeRawBufferPointer(sp).withMemoryRebound(to: UInt64.self) { Array($0) }
+        }
+    }
+
+    /// Rebuilds an index from `handles` and a `table` saved from an index of the same
+    /// handles and `tableVersion`; nil when the table cannot be right (wrong size or
+    /// count), so the caller can fall back to `init(uniqueHandles:)`.
+    public init?(handles store: StringStore, table: [UInt64]) {
+        let size = table.count / 2
+        guard table.count % 2 == 0, size >= 16, size & (size - 1) == 0, store.count * 2 <= size else { return nil }
+        var used = 0
+        var slots = [Slot](repeating: Slot(meta: 0, word: 0), count: size)
+        for i in 0..<size {
+            let meta = table[2 * i]
+            if meta != 0 {
+                guard Int(meta & 0xFFFF_FFFF) <= store.count else { return nil }
+                used += 1
+            }
+            slots[i] = Slot(meta: meta, word: table[2 * i + 1])
+        }
+        guard used == store.count else { return nil }
+        self.handles = store
+        self.slots = slots
+        self.mask = size - 1
     }
 
     public var count: Int { handles.count }
@@ -81,34 +143,60 @@ public struct HandleIndex: Sendable {
         return m.high ^ m.low
     }
 
-    @inline(__always) private static func equal(_ hb: UnsafePointer<UInt8>, _ offsets: UnsafePointer<Int>,
-                                                _ id: Int, _ p: UnsafeBufferPointer<UInt8>) -> Bool {
-        let lo = offsets[id], hi = offsets[id + 1]
-        guard hi - lo == p.count else { return false }
-        if p.count == 0 { return true }
-        return memcmp(hb + lo, p.baseAddress!, p.count) == 0
-    }
-
     /// The id of the handle with these bytes and this `hash(bytes:)`.
     @inline(__always) public func id(utf8 p: UnsafeBufferPointer<UInt8>, hash h: UInt64) -> UInt32? {
-        let tag = h & 0xFFFF_FFFF_0000_0000
+        let k = HandleIndex.key(h, p.count)
+        let w = HandleIndex.firstWord(p)
         return slots.withUnsafeBufferPointer { sp -> UInt32? in
-            handles.bytes.withUnsafeBufferPointer { hb -> UInt32? in
-                handles.offsets.withUnsafeBufferPointer { ob -> UInt32? in
-                    var i = Int(truncatingIfNeeded: h) & mask
-                    while true {
-                        let s = sp[i]
-                        if s == 0 { return nil }
-                        if s & 0xFFFF_FFFF_0000_0000 == tag {
-                            let id = Int(s & 0xFFFF_FFFF) - 1
-                            if HandleIndex.equal(hb.baseAddress ?? UnsafePointer(bitPattern: 1)!, ob.baseAddress!, id, p) {
-                                return UInt32(id)
-                            }
+            var i = Int(truncatingIfNeeded: h) & mask
+            while true {
+                let s = sp[i]
+                if s.meta == 0 { return nil }
+                if s.meta >> 32 == k && s.word == w {
+                    let id = Int(s.meta & 0xFFFF_FFFF) - 1
+                    if p.count <= 8 || tailEqual(id, p) { return UInt32(id) }
+                }
+                i = (i + 1) & mask
+            }
+        }
+    }
+
+    /// Looks up `count` handles at once: `starts[k]`, `lengths[k]` are the bytes and
+    /// `hashes[k]` their `hash(bytes:)`; writes each id, or `UInt32.max` when absent,
+    /// to `out[k]`. The first probes of all keys are loaded in one tight loop so that
+    /// their cache misses overlap, which is what makes bulk lookups fast.
+    public func ids(count: Int, starts: UnsafePointer<UnsafePointer<UInt8>>, lengths: UnsafePointer<Int>,
+                    hashes: UnsafePointer<UInt64>, into out: UnsafeMutablePointer<UInt32>) {
+        let m = mask
+        slots.withUnsafeBufferPointer { sp in
+            withUnsafeTemporaryAllocation(of: Slot.self, capacity: count) { first in
+                for k in 0..<count { first[k] = sp[Int(truncatingIfNeeded: hashes[k]) & m] }
+                for k in 0..<count {
+                    let p = UnsafeBufferPointer(start: starts[k], count: lengths[k])
+                    let h = hashes[k]
+                    let key = HandleIndex.key(h, p.count), w = HandleIndex.firstWord(p)
+                    var i = Int(truncatingIfNeeded: h) & m
+                    var s = first[k]
+                    var found = UInt32.max
+                    while s.meta != 0 {
+                        if s.meta >> 32 == key && s.word == w {
+                            let id = Int(s.meta & 0xFFFF_FFFF) - 1
+                            if p.count <= 8 || tailEqual(id, p) { found = UInt32(id); break }
                         }
-                        i = (i + 1) & mask
+                        i = (i + 1) & m
+                        s = sp[i]
                     }
+                    out[k] = found
                 }
             }
+        }
+    }
+
+    /// Compares a handle longer than eight bytes with the stored one.
+    private func tailEqual(_ id: Int, _ p: UnsafeBufferPointer<UInt8>) -> Bool {
+        handles.bytes.withUnsafeBufferPointer { hb in
+            let lo = handles.offsets[id], hi = handles.offsets[id + 1]
+            return hi - lo == p.count && memcmp(hb.baseAddress! + lo, p.baseAddress!, p.count) == 0
         }
     }
 
@@ -128,7 +216,7 @@ public struct HandleIndex: Sendable {
         if let found = id(utf8: p, hash: h) { return (found, false) }
         let id = UInt32(handles.count)
         handles.append(utf8: p)
-        if handles.count * 2 > slots.count { rehash(size: slots.count * 2) } else { place(id: Int(id), hash: h) }
+        if handles.count * 2 > slots.count { rehash(size: slots.count * 2) } else { place(id: Int(id), bytes: p, hash: h) }
         return (id, true)
     }
 
@@ -144,24 +232,25 @@ public struct HandleIndex: Sendable {
     }
 
     /// Puts `id` into the first free slot of its probe sequence (the caller knows it is absent).
-    private mutating func place(id: Int, hash h: UInt64) {
+    private mutating func place(id: Int, bytes p: UnsafeBufferPointer<UInt8>, hash h: UInt64) {
         let m = mask
+        let slot = Slot(meta: HandleIndex.key(h, p.count) << 32 | UInt64(id + 1), word: HandleIndex.firstWord(p))
         slots.withUnsafeMutableBufferPointer { sp in
             var i = Int(truncatingIfNeeded: h) & m
-            while sp[i] != 0 { i = (i + 1) & m }
-            sp[i] = (h & 0xFFFF_FFFF_0000_0000) | UInt64(id + 1)
+            while sp[i].meta != 0 { i = (i + 1) & m }
+            sp[i] = slot
         }
     }
 
     private mutating func rehash(size: Int) {
-        slots = [UInt64](repeating: 0, count: size)
+        slots = HandleIndex.emptySlots(size)
         mask = size - 1
         let n = handles.count
         let store = handles
         store.bytes.withUnsafeBufferPointer { hb in
             for id in 0..<n {
-                let r = store.range(id)
-                place(id: id, hash: HandleIndex.hash(bytes: UnsafeBufferPointer(rebasing: hb[r])))
+                let b = UnsafeBufferPointer(rebasing: hb[store.range(id)])
+                place(id: id, bytes: b, hash: HandleIndex.hash(bytes: b))
             }
         }
     }

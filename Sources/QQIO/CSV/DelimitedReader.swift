@@ -102,9 +102,13 @@ final class DelimitedReader {
         var sink = CollectSink(limit: 1)
         var scanner = RecordScanner(dialect: dialect, lenient: false)
         var end = start
-        while end < filled && buffer[end] != 10 { end += 1 }
-        let to = end < filled ? end + 1 : filled
-        let r = scanner.scan(buffer, from: start, to: to, atEOF: to == filled && eof, sink: &sink)
+        while end < filled && buffer[end] != 10 && buffer[end] != 13 { end += 1 }
+        var to = filled
+        if end < filled { to = buffer[end] == 13 && end + 1 < filled && buffer[end + 1] == 10 ? end + 2 : end + 1 }
+        // One byte past the line end, so that a lone CR can be told from CRLF; `stopAt`
+        // keeps the scan to this one record.
+        let limit = min(to + 1, filled)
+        let r = scanner.scan(buffer, from: start, to: limit, stopAt: to, atEOF: limit == filled && eof, sink: &sink)
         if let f = r.fatal { throw Diagnostic(.io, f.message, position: position(line: lineBase + f.line + 1, column: f.column), hint: f.hint) }
         guard let header = sink.rows.first else {
             throw Diagnostic(.io, "expected a header line", position: position(line: lineBase + 1, column: 1))

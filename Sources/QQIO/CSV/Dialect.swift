@@ -120,4 +120,11 @@ struct RowIssue: Error {
 /// accounts; generic use keeps the per-record call free of existentials.
 protocol RecordSink {
     mutating func record(_ r: RecordView) throws(RowIssue)
+    /// Called when the chunk's scan ends, while its bytes are still valid (sinks that
+    /// batch work finish it here).
+    mutating func flush()
+}
+
+extension RecordSink {
+    mutating func flush() {}
 }

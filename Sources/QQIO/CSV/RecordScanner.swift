@@ -35,7 +35,11 @@ struct RecordScanner {
     static let maxFieldBytes = 1 << 16
     static let maxFields = 1 << 16
     static let issuesKept = 5
+    /// Fields of the current record: `spans[0..<spanCount]` (the array only grows).
     private var spans: [FieldSpan] = []
+    private var spanCount = 0
+    /// The last record had a line end inside a quoted field.
+    private var multiline = false
 
     init(dialect: Dialect, lenient: Bool) {
         self.dialect = dialect; self.lenient = lenient
@@ -73,6 +77,7 @@ struct RecordScanner {
             case .incomplete:
                 r.incomplete = true
                 r.end = i; r.lines = line
+                sink.flush()
                 return r
             case .blank(let next):
                 (line, lineStart) = RecordScanner.advanceLines(p, i, next, line, lineStart)
@@ -84,21 +89,27 @@ struct RecordScanner {
                                      hint: "save the file as UTF-8")
                 } else {
                     r.records += 1
+                    let n = spanCount
                     spans.withUnsafeBufferPointer { fb in
-                        do throws(RowIssue) { try sink.record(RecordView(base: p, fields: fb, line: line)) } catch { issue = error }
+                        let fields = UnsafeBufferPointer(rebasing: fb[0..<n])
+                        do throws(RowIssue) { try sink.record(RecordView(base: p, fields: fields, line: line)) } catch { issue = error }
                     }
                 }
                 if let issue {
                     let located = RecordScanner.locate(p, lineStart, line, issue.offset, issue.message, issue.hint)
-                    if !lenient { r.fatal = located; r.end = i; r.lines = line; return r }
+                    if !lenient { r.fatal = located; r.end = i; r.lines = line; sink.flush(); return r }
                     r.skipped += 1
                     if r.issues.count < RecordScanner.issuesKept { r.issues.append(located) }
                 }
-                (line, lineStart) = RecordScanner.advanceLines(p, i, next, line, lineStart)
+                if multiline {
+                    (line, lineStart) = RecordScanner.advanceLines(p, i, next, line, lineStart)
+                } else if next > i && (p[next - 1] == 10 || p[next - 1] == 13) {
+                    line += 1; lineStart = next
+                }
                 i = next
             case .bad(let offset, let message, let hint):
                 let located = RecordScanner.locate(p, lineStart, line, offset, message, hint)
-                if !lenient { r.fatal = located; r.end = i; r.lines = line; return r }
+                if !lenient { r.fatal = located; r.end = i; r.lines = line; sink.flush(); return r }
                 r.skipped += 1
                 if r.issues.count < RecordScanner.issuesKept { r.issues.append(located) }
                 // Resynchronise at the line after the problem.
@@ -110,6 +121,7 @@ struct RecordScanner {
             }
         }
         r.end = i; r.lines = line
+        sink.flush()
         return r
     }
 
@@ -131,7 +143,10 @@ struct RecordScanner {
     }
 
     private mutating func delimited(_ p: UnsafePointer<UInt8>, _ from: Int, _ to: Int, _ atEOF: Bool, _ sep: UInt8) -> Outcome {
-        spans.removeAll(keepingCapacity: true)
+        spanCount = 0
+        multiline = false
+        let sepMask = 0x0101_0101_0101_0101 &* UInt64(sep)
+        let raw = UnsafeRawPointer(p)
         var i = from
         while true {
             if i < to && p[i] == 34 {
@@ -140,7 +155,10 @@ struct RecordScanner {
                 var j = i + 1
                 var escaped = false
                 while true {
-                    while j < to && p[j] != 34 { j += 1 }
+                    while j < to && p[j] != 34 {
+                        if p[j] == 10 || p[j] == 13 { multiline = true }
+                        j += 1
+                    }
                     if j - open > RecordScanner.maxFieldBytes {
                         return .bad(offset: open, message: "field too long: expected at most \(RecordScanner.maxFieldBytes) bytes in one field",
                                     hint: "the quote opened here may never be closed")
@@ -154,7 +172,7 @@ struct RecordScanner {
                     if j + 1 >= to && !atEOF { return .incomplete }
                     break
                 }
-                spans.append(FieldSpan(start: open + 1, end: j, quoted: true, escaped: escaped))
+                push(FieldSpan(start: open + 1, end: j, quoted: true, escaped: escaped))
                 i = j + 1
                 if i < to && p[i] != sep && p[i] != 10 && p[i] != 13 {
                     return .bad(offset: i, message: "expected '\(RecordScanner.show(sep))' or the end of the line after a closing quote, found '\(RecordScanner.show(p[i]))'",
@@ -162,6 +180,15 @@ struct RecordScanner {
                 }
             } else {
                 var j = i
+                // Eight bytes at a time: the first byte equal to the separator, \n or \r.
+                while j + 8 <= to {
+                    let w = raw.loadUnaligned(fromByteOffset: j, as: UInt64.self)
+                    let hit = RecordScanner.zeroBytes(w ^ sepMask) | RecordScanner.zeroBytes(w ^ 0x0A0A_0A0A_0A0A_0A0A)
+                        | RecordScanner.zeroBytes(w ^ 0x0D0D_0D0D_0D0D_0D0D)
+                    if hit != 0 { j += hit.trailingZeroBitCount >> 3; break }
+                    j += 8
+                    if j - i > RecordScanner.maxFieldBytes { break }
+                }
                 while j < to {
                     let c = p[j]
                     if c == sep || c == 10 || c == 13 { break }
@@ -172,21 +199,21 @@ struct RecordScanner {
                                 hint: nil)
                 }
                 if j >= to && !atEOF { return .incomplete }
-                spans.append(FieldSpan(start: i, end: j, quoted: false, escaped: false))
+                push(FieldSpan(start: i, end: j, quoted: false, escaped: false))
                 i = j
             }
-            if spans.count > RecordScanner.maxFields {
+            if spanCount > RecordScanner.maxFields {
                 return .bad(offset: i, message: "too many fields: expected at most \(RecordScanner.maxFields)", hint: nil)
             }
             if i < to && p[i] == sep { i += 1; continue }
             guard let next = RecordScanner.terminate(p, i, to, atEOF) else { return .incomplete }
-            if spans.count == 1 && spans[0].start == spans[0].end && !spans[0].quoted { return .blank(next: next) }
+            if spanCount == 1 && spans[0].start == spans[0].end && !spans[0].quoted { return .blank(next: next) }
             return .complete(next: next)
         }
     }
 
     private mutating func whitespace(_ p: UnsafePointer<UInt8>, _ from: Int, _ to: Int, _ atEOF: Bool) -> Outcome {
-        spans.removeAll(keepingCapacity: true)
+        spanCount = 0
         var i = from
         while true {
             while i < to && (p[i] == 32 || p[i] == 9) { i += 1 }
@@ -201,14 +228,25 @@ struct RecordScanner {
             if j - i > RecordScanner.maxFieldBytes {
                 return .bad(offset: i, message: "field too long: expected at most \(RecordScanner.maxFieldBytes) bytes in one field, found \(j - i)", hint: nil)
             }
-            spans.append(FieldSpan(start: i, end: j, quoted: false, escaped: false))
-            if spans.count > RecordScanner.maxFields {
+            push(FieldSpan(start: i, end: j, quoted: false, escaped: false))
+            if spanCount > RecordScanner.maxFields {
                 return .bad(offset: i, message: "too many fields: expected at most \(RecordScanner.maxFields)", hint: nil)
             }
             i = j
         }
         guard let next = RecordScanner.terminate(p, i, to, atEOF) else { return .incomplete }
-        return spans.isEmpty ? .blank(next: next) : .complete(next: next)
+        return (spanCount == 0) ? .blank(next: next) : .complete(next: next)
+    }
+
+    @inline(__always) private mutating func push(_ f: FieldSpan) {
+        if spanCount < spans.count { spans[spanCount] = f } else { spans.append(f) }
+        spanCount += 1
+    }
+
+    /// High bit set in each byte of `v` that is zero, exact up to the first zero byte
+    /// (bits above it may be spurious, so only the lowest one is used).
+    @inline(__always) static func zeroBytes(_ v: UInt64) -> UInt64 {
+        (v &- 0x0101_0101_0101_0101) & ~v & 0x8080_8080_8080_8080
     }
 
     /// Line bookkeeping over `[from, to)`: counts line ends (`\n`, `\r\n`, lone `\r`).

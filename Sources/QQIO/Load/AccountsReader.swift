@@ -145,7 +145,7 @@ struct AccountsSink: RecordSink {
             throw RowIssue(offset: kf.start, message: "expected a handle, found an empty field")
         }
         r.withBytes(key, scratch: &scratch) { b in
-            keys.append(utf8: b)
+            keys.appendBytes(b)
             hashes.append(HandleIndex.hash(bytes: b))
         }
         lines.append(UInt32(truncatingIfNeeded: r.line))

@@ -70,26 +70,34 @@ struct EdgeConsumer: ChunkConsumer {
                 }
             }
             let tag = EdgeSink.tag
-            remap.withUnsafeBufferPointer { rm in
+            if fresh.count == 0 {
+                // Every handle was known: the ids are final.
+                list.src.append(contentsOf: sinks[k].src)
+                list.dst.append(contentsOf: sinks[k].dst)
+            } else { remap.withUnsafeBufferPointer { rm in
                 @inline(__always) func fix(_ x: UInt32) -> UInt32 { x & tag != 0 ? rm[Int(x & ~tag)] : x }
                 sinks[k].src.withUnsafeBufferPointer { s in
-                    list.src.reserveCapacity(list.src.count + s.count)
+                    grow(&list.src, by: s.count)
                     for x in s { list.src.append(fix(x)) }
                 }
                 sinks[k].dst.withUnsafeBufferPointer { d in
-                    list.dst.reserveCapacity(list.dst.count + d.count)
+                    grow(&list.dst, by: d.count)
                     for x in d { list.dst.append(fix(x)) }
                 }
-            }
+            } }
             if weighted { list.weights!.append(contentsOf: sinks[k].weights) }
         }
     }
 }
 
-/// Resolves the endpoints of each row of one chunk.
+/// Resolves the endpoints of each row of one chunk. Endpoints are queued (pointers
+/// into the block, which stays valid for the chunk) and looked up 128 rows at a time
+/// with `HandleIndex.ids`, so that the hash table's cache misses overlap; the queue is
+/// then resolved in row order, so new handles keep their order of appearance.
 struct EdgeSink: RecordSink {
     /// Marks a chunk-local id (a handle first seen in this chunk).
     static let tag: UInt32 = 0x8000_0000
+    static let batch = 256
     var known: HandleIndex
     var fresh = HandleIndex()
     var src: [UInt32] = []
@@ -98,19 +106,22 @@ struct EdgeSink: RecordSink {
     let layout: EdgeLayout
     let weighted: Bool
     private var scratch: [UInt8] = []
-    /// The previous row's source (edge lists are often grouped by source).
-    private var lastStart: UnsafePointer<UInt8>? = nil
-    private var lastCount = 0
-    private var lastID: UInt32 = 0
+    private var starts: [UnsafePointer<UInt8>]
+    private var lengths = [Int](repeating: 0, count: EdgeSink.batch)
+    private var hashes = [UInt64](repeating: 0, count: EdgeSink.batch)
+    private var found = [UInt32](repeating: 0, count: EdgeSink.batch)
+    private var queued = 0
 
     init(known: HandleIndex, layout: EdgeLayout, weighted: Bool) {
         self.known = known; self.layout = layout; self.weighted = weighted
+        starts = [UnsafePointer<UInt8>](repeating: UnsafePointer(bitPattern: 1)!, count: EdgeSink.batch)
     }
 
     mutating func record(_ r: RecordView) throws(RowIssue) {
         if r.count != layout.fieldCount { throw EdgeSink.ragged(r, expected: layout.fieldCount) }
-        let s = try resolve(r, layout.src, cache: true)
-        let d = try resolve(r, layout.dst, cache: false)
+        let sf = r.fields[layout.src], df = r.fields[layout.dst]
+        if sf.start == sf.end { throw RowIssue(offset: sf.start, message: "expected a handle, found an empty field") }
+        if df.start == df.end { throw RowIssue(offset: df.start, message: "expected a handle, found an empty field") }
         if weighted {
             var w = 1.0
             if let wc = layout.weight, !r.isNull(wc) {
@@ -124,24 +135,59 @@ struct EdgeSink: RecordSink {
             }
             weights.append(w)
         }
-        src.append(s); dst.append(d)
+        if sf.escaped || df.escaped {
+            // Rare: the text differs from the bytes in the block; resolve it now, in order.
+            flush()
+            src.append(resolveNow(r, layout.src))
+            dst.append(resolveNow(r, layout.dst))
+            return
+        }
+        enqueue(r.base + sf.start, sf.count, repeatable: true)
+        enqueue(r.base + df.start, df.count, repeatable: false)
+        if queued == EdgeSink.batch { flush() }
     }
 
-    @inline(__always) private mutating func resolve(_ r: RecordView, _ c: Int, cache: Bool) throws(RowIssue) -> UInt32 {
-        let f = r.fields[c]
-        if f.start == f.end {
-            throw RowIssue(offset: f.start, message: "expected a handle, found an empty field")
+    /// Queues one endpoint; a source equal to the previous row's reuses its hash.
+    @inline(__always) private mutating func enqueue(_ p: UnsafePointer<UInt8>, _ n: Int, repeatable: Bool) {
+        let k = queued
+        if repeatable && k >= 2 && lengths[k - 2] == n && memcmpEqual(starts[k - 2], p, n) {
+            hashes[k] = hashes[k - 2]
+        } else {
+            hashes[k] = HandleIndex.hash(bytes: UnsafeBufferPointer(start: p, count: n))
         }
-        if cache, !f.escaped, let ls = lastStart, lastCount == f.count, memcmpEqual(ls, r.base + f.start, f.count) {
-            return lastID
+        starts[k] = p; lengths[k] = n
+        queued = k + 1
+    }
+
+    /// Looks up the queued endpoints and appends their ids in row order.
+    mutating func flush() {
+        let n = queued
+        guard n > 0 else { return }
+        starts.withUnsafeBufferPointer { s in
+            lengths.withUnsafeBufferPointer { l in
+                hashes.withUnsafeBufferPointer { h in
+                    found.withUnsafeMutableBufferPointer { f in
+                        known.ids(count: n, starts: s.baseAddress!, lengths: l.baseAddress!, hashes: h.baseAddress!, into: f.baseAddress!)
+                    }
+                }
+            }
         }
-        let id = r.withBytes(c, scratch: &scratch) { b -> UInt32 in
+        for k in 0..<n {
+            var id = found[k]
+            if id == UInt32.max {
+                id = fresh.insert(utf8: UnsafeBufferPointer(start: starts[k], count: lengths[k]), hash: hashes[k]).id | EdgeSink.tag
+            }
+            if k & 1 == 0 { src.append(id) } else { dst.append(id) }
+        }
+        queued = 0
+    }
+
+    private mutating func resolveNow(_ r: RecordView, _ c: Int) -> UInt32 {
+        r.withBytes(c, scratch: &scratch) { b -> UInt32 in
             let h = HandleIndex.hash(bytes: b)
             if let id = known.id(utf8: b, hash: h) { return id }
             return fresh.insert(utf8: b, hash: h).id | EdgeSink.tag
         }
-        if cache && !f.escaped { lastStart = r.base + f.start; lastCount = f.count; lastID = id }
-        return id
     }
 
     /// "expected N fields, found M", placed at the first extra field or the line's end.
@@ -157,6 +203,12 @@ struct EdgeSink: RecordSink {
         return RowIssue(offset: at, message: "expected \(expected) field\(expected == 1 ? "" : "s"), found \(r.count)",
                         hint: r.count > expected ? "a field containing the separator must be quoted" : nil)
     }
+}
+
+/// Reserves room for `extra` more elements, at least doubling, so appends stay amortised O(1).
+func grow<T>(_ a: inout [T], by extra: Int) {
+    let need = a.count + extra
+    if need > a.capacity { a.reserveCapacity(max(need, a.capacity * 2)) }
 }
 
 @inline(__always) func memcmpEqual(_ a: UnsafePointer<UInt8>, _ b: UnsafePointer<UInt8>, _ n: Int) -> Bool {

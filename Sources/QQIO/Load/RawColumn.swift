@@ -19,7 +19,7 @@ struct RawColumn: Sendable {
     }
 
     @inline(__always) mutating func append(_ b: UnsafeBufferPointer<UInt8>, quoted q: Bool) {
-        store.append(utf8: b); valid.append(true)
+        store.appendBytes(b); valid.append(true)
         nonNull += 1
         if q { quoted += 1 }
         if maybe == 0 { return }
@@ -40,7 +40,7 @@ struct RawColumn: Sendable {
         store.bytes.withUnsafeBufferPointer { b in
             for i in 0..<store.count where keep[i] {
                 if !valid[i] { out.appendNull(); continue }
-                out.store.append(utf8: UnsafeBufferPointer(rebasing: b[store.range(i)]))
+                out.store.appendBytes(UnsafeBufferPointer(rebasing: b[store.range(i)]))
                 out.valid.append(true); out.nonNull += 1
             }
         }
@@ -85,5 +85,13 @@ struct RawColumn: Sendable {
             if c.store.count > 0 { for i in 1...c.store.count { store.offsets.append(c.store.offsets[i] + shift) } }
         }
         return Column(.string(store), valid: mask)
+    }
+}
+
+extension StringStore {
+    /// Appends one string's bytes (a concrete, specialised path for the readers' loops).
+    @inline(__always) mutating func appendBytes(_ b: UnsafeBufferPointer<UInt8>) {
+        bytes.append(contentsOf: b)
+        offsets.append(bytes.count)
     }
 }

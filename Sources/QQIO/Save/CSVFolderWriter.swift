@@ -110,20 +110,26 @@ enum CSVFolderWriter {
         let out = try OutputFile(creating: path)
         out.append(weighted ? "src,dst,weight\n" : "src,dst\n")
         handles.bytes.withUnsafeBufferPointer { hb in
-            for v in 0..<l.nodeCount {
-                let lo = l.out.offsets[v], hi = l.out.offsets[v + 1]
-                if lo == hi { continue }
-                let s = UnsafeBufferPointer(rebasing: hb[handles.range(v)])
-                for k in lo..<hi {
-                    out.append(s)
-                    out.append(44)
-                    out.append(UnsafeBufferPointer(rebasing: hb[handles.range(Int(l.out.targets[k]))]))
-                    if weighted {
-                        out.append(44)
-                        let w = l.out.weights?[k] ?? 1
-                        if w == w.rounded() && abs(w) < 9e15 { out.appendInt(Int64(w)) } else { out.append(Value.formatFloat(w)) }
+            handles.offsets.withUnsafeBufferPointer { ho in
+                l.out.offsets.withUnsafeBufferPointer { o in
+                    l.out.targets.withUnsafeBufferPointer { t in
+                        guard let h = hb.baseAddress else { return }
+                        for v in 0..<l.nodeCount where o[v] < o[v + 1] {
+                            let s = UnsafeBufferPointer(start: h + ho[v], count: ho[v + 1] - ho[v])
+                            for k in o[v]..<o[v + 1] {
+                                let d = Int(t[k])
+                                out.append(s)
+                                out.append(44)
+                                out.append(UnsafeBufferPointer(start: h + ho[d], count: ho[d + 1] - ho[d]))
+                                if weighted {
+                                    out.append(44)
+                                    let w = l.out.weights?[k] ?? 1
+                                    if w == w.rounded() && abs(w) < 9e15 { out.appendInt(Int64(w)) } else { out.append(Value.formatFloat(w)) }
+                                }
+                                out.append(10)
+                            }
+                        }
                     }
-                    out.append(10)
                 }
             }
         }

@@ -10,8 +10,9 @@ import QQData
 final class OutputFile {
     let path: String
     private var fd: Int32
-    private var buffer: [UInt8] = []
-    private static let flushSize = 1 << 20
+    private let buffer: UnsafeMutablePointer<UInt8>
+    private var used = 0
+    private static let size = 1 << 20
     private var failed: Int32 = 0
 
     /// Creates `path`, which must not exist (outputs go to fresh temporary names).
@@ -19,22 +20,34 @@ final class OutputFile {
         self.path = path
         fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
         guard fd >= 0 else { throw AtomicFile.ioError("cannot write '\(path)'") }
-        buffer.reserveCapacity(OutputFile.flushSize + 4096)
+        buffer = .allocate(capacity: OutputFile.size)
     }
 
-    deinit { if fd >= 0 { Glibc.close(fd) } }
+    deinit {
+        if fd >= 0 { Glibc.close(fd) }
+        buffer.deallocate()
+    }
 
     @inline(__always) func append(_ byte: UInt8) {
-        buffer.append(byte)
-        if buffer.count >= OutputFile.flushSize { flush() }
+        if used == OutputFile.size { flush() }
+        buffer[used] = byte
+        used += 1
     }
 
     @inline(__always) func append(_ bytes: UnsafeBufferPointer<UInt8>) {
-        if bytes.count > OutputFile.flushSize {
-            flush(); writeAll(UnsafeRawBufferPointer(bytes)); return
+        let n = bytes.count
+        if used + n > OutputFile.size {
+            flush()
+            if n > OutputFile.size { writeAll(UnsafeRawBufferPointer(bytes)); return }
         }
-        buffer.append(contentsOf: bytes)
-        if buffer.count >= OutputFile.flushSize { flush() }
+        if n <= 16 {
+            // Handles and numbers are short: a loop beats a call to memmove.
+            var k = 0
+            while k < n { buffer[used + k] = bytes[k]; k += 1 }
+        } else {
+            (buffer + used).update(from: bytes.baseAddress!, count: n)
+        }
+        used += n
     }
 
     func append(_ s: String) {
@@ -50,24 +63,21 @@ final class OutputFile {
 
     /// Decimal text of an integer, without making a String.
     @inline(__always) func appendInt(_ v: Int64) {
+        if used + 21 > OutputFile.size { flush() }
         var m = v.magnitude
-        if v < 0 { buffer.append(45) }
-        if m == 0 {
-            buffer.append(48)
-        } else {
-            withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 20) { t in
-                var k = 20
-                while m > 0 { k -= 1; t[k] = UInt8(48 + m % 10); m /= 10 }
-                buffer.append(contentsOf: UnsafeMutableBufferPointer(rebasing: t[k..<20]))
-            }
-        }
-        if buffer.count >= OutputFile.flushSize { flush() }
+        if v < 0 { buffer[used] = 45; used += 1 }
+        var digits = 1
+        var t = m
+        while t >= 10 { t /= 10; digits += 1 }
+        var k = used + digits
+        used = k
+        repeat { k -= 1; buffer[k] = UInt8(48 + m % 10); m /= 10 } while m > 0
     }
 
     func flush() {
-        guard !buffer.isEmpty else { return }
-        buffer.withUnsafeBytes { writeAll($0) }
-        buffer.removeAll(keepingCapacity: true)
+        guard used > 0 else { return }
+        writeAll(UnsafeRawBufferPointer(start: buffer, count: used))
+        used = 0
     }
 
     private func writeAll(_ raw: UnsafeRawBufferPointer) {

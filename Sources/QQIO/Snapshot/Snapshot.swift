@@ -18,6 +18,8 @@ enum Snapshot {
         w.u64(UInt64(d.accountCount))
         w.array(d.handles.handles.bytes)
         w.array(d.handles.handles.offsets)
+        w.u64(HandleIndex.tableVersion)
+        w.array(d.handles.table)
         w.u64(UInt64(d.accounts.columnCount - 1))
         for (name, col) in zip(d.accounts.names.dropFirst(), d.accounts.columns.dropFirst()) {
             w.string(name)
@@ -67,13 +69,16 @@ enum Snapshot {
             throw r.corrupt("its size does not match its header (truncated?)")
         }
         let origin = try r.string()
-        let isSample = try r.u64() != 0
+        // A loaded snapshot is the user's data, even when it was saved from the sample.
+        _ = try r.u64()
         let created = Int(try r.u64())
         let n = Int(try r.u64())
         let bytes: [UInt8] = try r.array()
         let offsets: [Int] = try r.array()
         guard offsets.count == n + 1, offsets.first == 0, offsets.last == bytes.count else { throw r.corrupt("bad handle table") }
         let store = StringStore(bytes: bytes, offsets: offsets)
+        let tableVersion = try r.u64()
+        let table: [UInt64] = try r.array()
         var names = ["handle"]
         var columns = [Column(.string(store))]
         let columnCount = Int(try r.u64())
@@ -96,11 +101,14 @@ enum Snapshot {
         }
         guard r.length == Int(length) else { throw r.corrupt("its length does not match its header") }
         guard r.checksum.value == checksum else { throw r.corrupt("checksum mismatch") }
-        let index: HandleIndex
-        do { index = try HandleIndex(uniqueHandles: store) } catch { throw r.corrupt("handle '\(error.handle)' appears twice") }
+        // The saved hash table spares rehashing every handle; an older one is rebuilt.
+        var index: HandleIndex! = tableVersion == HandleIndex.tableVersion ? HandleIndex(handles: store, table: table) : nil
+        if index == nil {
+            do { index = try HandleIndex(uniqueHandles: store) } catch { throw r.corrupt("handle '\(error.handle)' appears twice") }
+        }
         _ = origin
         options.progress.update(source.fileSize)
         return Dataset(accounts: Table(names: names, columns: columns), handles: index, follows: layers[0],
-                       layers: Array(layers.dropFirst()), origin: path, isSample: isSample, createdFromEdges: created)
+                       layers: Array(layers.dropFirst()), origin: path, isSample: false, createdFromEdges: created)
     }
 }

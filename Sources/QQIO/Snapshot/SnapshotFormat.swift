@@ -6,7 +6,9 @@
 /// header, 64 bytes: "QQSNAP\0\0" · version u32 · flags u32 · payload length u64 ·
 ///                   payload checksum u64 · zero padding
 /// payload:  origin str · isSample u64 · createdFromEdges u64 · accountCount u64 ·
-///           handles (bytes [u8], offsets [i64]) · column count u64 ·
+///           handles (bytes [u8], offsets [i64]) · hash table version u64 ·
+///           hash table [u64] (`HandleIndex.table`, rebuilt instead when the version differs) ·
+///           column count u64 ·
 ///           per column: name str · type u64 · validity (bit count u64, words [u64]) · data ·
 ///           layer count u64 (the follow layer first) ·
 ///           per layer: name str · weighted u64 · self-loops u64 · duplicates u64 ·

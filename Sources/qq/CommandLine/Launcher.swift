@@ -38,13 +38,16 @@ struct Launcher {
         let runner = StatementRunner(session: session, streams: streams, progress: bar)
 
         let start = invocation.data.map(Invocation.loadStatement(for:)) ?? "load sample"
-        let loaded = runner.run(start)
+        if invocation.mode == .repl {
+            return REPL(runner: runner, paths: Paths.current()).run(start: start, userData: invocation.data != nil)
+        }
+        let loaded = runner.runStart(start, userData: invocation.data != nil)
         guard loaded == .ok else { return loaded.exitStatus }
         if !invocation.parameters.isEmpty { session.setParameters(invocation.parameters) }
 
         switch invocation.mode {
         case .repl:
-            return REPL(runner: runner, paths: Paths.current()).run()
+            return 0
         case .scripts(let paths):
             for path in paths {
                 guard let text = readTextFile(path) else {

@@ -75,6 +75,9 @@ final class LibEditor: LineEditor {
         free(promptText)
         promptText = strdup(prompt)
         var count: Int32 = 0
+        // A Ctrl-C that raced with a keystroke was read as text, not as EINTR; its
+        // flag must not turn a later Ctrl-D into an interrupt.
+        Cancellation.reset()
         guard let raw = el_gets(el, &count) else {
             // Ctrl-C sets the flag (libedit re-raises SIGINT to our handler). Inside
             // Ctrl-R search libedit reports it as end of input (count 0), so the flag,

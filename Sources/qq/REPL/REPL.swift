@@ -31,24 +31,21 @@ final class REPL {
         let libedit = Terminal.isTerminal(STDIN_FILENO) && stdoutIsTerminal && !term.isEmpty && term != "dumb"
         self.editor = (libedit ? LibEditor(completer: Completer(session: session), historyFile: file) : nil)
             ?? PlainLineEditor(promptFD: stdoutIsTerminal ? STDOUT_FILENO : STDERR_FILENO)
-        self.tutorial = TutorialRunner(lessons: REPL.lessons, progressPath: paths.tutorialProgress)
+        self.tutorial = TutorialRunner(lessons: Tutorial.lessons, progressPath: paths.tutorialProgress)
     }
 
-    /// Runs until `.quit` or Ctrl-D; returns the exit status (0).
-    func run() -> Int32 {
-        banner()
+    /// Prints the banner, runs `start` (the statement that loads the starting
+    /// dataset) and the init script, then reads and runs statements until `.quit`
+    /// or Ctrl-D. Returns the exit status: 0, or 1 when the dataset did not load.
+    func run(start: String, userData: Bool) -> Int32 {
+        session.output.out("qq \(qqVersion) · '.help' lists commands, '.tutorial' starts the lessons, Ctrl-D leaves\n")
+        let loaded = runner.runStart(start, userData: userData)
+        guard loaded == .ok else { return loaded.exitStatus }
         runInitScript()
         while !done, let statement = readStatement() {
             execute(statement)
         }
         return 0
-    }
-
-    private func banner() {
-        let d = session.dataset
-        let what = d.isSample ? "the built-in sample" : "'\(d.origin)'"
-        session.output.out("qq \(qqVersion) on \(what): \(d.accountCount) accounts. "
-                           + "'.help' lists commands, '.tutorial' starts the lessons.\n")
     }
 
     private func runInitScript() {

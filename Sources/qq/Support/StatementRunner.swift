@@ -24,6 +24,15 @@ struct StatementRunner {
         }
     }
 
+    /// Runs the statement that loads the starting dataset. The implicit
+    /// `load sample` is not timed by `--timer`: only what the user asked for is.
+    func runStart(_ start: String, userData: Bool) -> Outcome {
+        let timer = session.options.timer
+        if !userData { session.options.timer = false }
+        defer { session.options.timer = timer }
+        return run(start)
+    }
+
     @discardableResult
     func run(_ text: String, file: String? = nil) -> Outcome {
         if let w = Terminal.width() { session.options.width = w }

@@ -4,11 +4,13 @@ import Glibc
 import Darwin
 #endif
 import QQData
+import QQOutput
 import Synchronization
 
-/// Draws progress of long work on stderr (only used when stderr is a terminal):
+/// Draws progress of long work on stderr (only used when stderr is a terminal),
+/// one line redrawn in place, its text from `ProgressText.line`:
 ///
-///     loading follows  [██████████░░░░░░░░░░]  52%  1.3M/s  ETA 4s
+///     reading follows.csv  ██████████▌         52%  1.2M/2.3M  410k/s  ETA 3s
 ///
 /// Nothing is drawn for work that finishes within `delay` (SPEC §2: about half a
 /// second), redraws are throttled to `interval`, and `end()` erases the line, so
@@ -47,8 +49,8 @@ final class TerminalProgress: ProgressSink {
             guard now - s.start >= delay, now - s.lastDraw >= interval else { return nil }
             s.lastDraw = now
             s.drawn = true
-            return ProgressLine.format(label: s.label, done: s.done, total: s.total,
-                                       elapsed: now - s.start, width: Terminal.width(of: fd) ?? 80)
+            return ProgressText.line(label: s.label, done: s.done, total: s.total,
+                                     elapsed: now - s.start, width: (Terminal.width(of: fd) ?? 80) - 1)
         }
         if let line { writeAll(fd: fd, "\r" + line + "\u{1B}[K") }
     }
@@ -74,43 +76,5 @@ final class TerminalProgress: ProgressSink {
         var ts = timespec()
         clock_gettime(CLOCK_MONOTONIC, &ts)
         return Double(ts.tv_sec) + Double(ts.tv_nsec) / 1e9
-    }
-}
-
-/// The text of one progress line: label, bar, percentage, rate and ETA when the
-/// total is known; label, count and rate when it is not.
-enum ProgressLine {
-    static func format(label: String, done: Int, total: Int?, elapsed: Double, width: Int) -> String {
-        let rate = elapsed > 0 ? Double(done) / elapsed : 0
-        let rateText = compact(rate) + "/s"
-        guard let total, total > 0 else {
-            return "\(label)  \(compact(Double(done)))  \(rateText)"
-        }
-        let fraction = min(1, max(0, Double(done) / Double(total)))
-        let percent = "\(Int(fraction * 100))%".leftPadded(to: 4)
-        let eta = rate > 0 ? "ETA " + duration(Double(total - done) / rate) : "ETA ?"
-        let tail = "  \(percent)  \(rateText)  \(eta)"
-        let barWidth = max(10, min(30, width - label.count - tail.count - 6))
-        let filled = Int((fraction * Double(barWidth)).rounded(.down))
-        let bar = String(repeating: "█", count: filled) + String(repeating: "░", count: barWidth - filled)
-        return "\(label)  [\(bar)]\(tail)"
-    }
-
-    /// 950, 12.3k, 4.5M, 2.1B.
-    static func compact(_ x: Double) -> String {
-        let units: [(Double, String)] = [(1e9, "B"), (1e6, "M"), (1e3, "k")]
-        for (scale, suffix) in units where x >= scale {
-            let v = x / scale
-            return (v >= 100 ? String(Int(v.rounded())) : String(Double(Int(v * 10)) / 10)) + suffix
-        }
-        return String(Int(x.rounded()))
-    }
-
-    /// 42s, 3m05s, 1h12m.
-    static func duration(_ seconds: Double) -> String {
-        let s = Int(seconds.rounded(.up))
-        if s < 60 { return "\(s)s" }
-        if s < 3600 { return "\(s / 60)m" + String(s % 60).leftPadded(to: 2, with: "0") + "s" }
-        return "\(s / 3600)h" + String((s % 3600) / 60).leftPadded(to: 2, with: "0") + "m"
     }
 }

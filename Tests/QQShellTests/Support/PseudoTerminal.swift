@@ -101,6 +101,25 @@ final class PseudoTerminal {
         }
     }
 
+    /// Waits for `prompt`, then until libedit has put the terminal in its editing
+    /// mode (canonical input off). libedit prints the prompt first and switches
+    /// modes when it reads the first key, so a control key sent in between would be
+    /// taken by the terminal's line discipline (a Ctrl-D there is lost).
+    @discardableResult
+    func expectPrompt(_ prompt: String = "qq> ", timeout: Double = 15,
+                      sourceLocation: SourceLocation = #_sourceLocation) -> Bool {
+        guard expect(prompt, timeout: timeout, sourceLocation: sourceLocation) else { return false }
+        let deadline = now() + 5
+        var t = termios()
+        while now() < deadline {
+            if tcgetattr(master, &t) == 0 && (t.c_lflag & tcflag_t(ICANON)) == 0 { return true }
+            _ = readSome(timeout: 0.01)
+        }
+        Issue.record("the terminal never left canonical mode after \(String(reflecting: prompt))",
+                     sourceLocation: sourceLocation)
+        return false
+    }
+
     /// True when `text` shows up within `timeout` seconds after the previous match
     /// (no issue recorded when it does not).
     func sees(_ text: String, within timeout: Double) -> Bool {
@@ -114,6 +133,9 @@ final class PseudoTerminal {
             if now() >= deadline || !readSome(timeout: deadline - now()) { return false }
         }
     }
+
+    /// Everything shown so far, raw.
+    var rawTranscript: String { String(decoding: raw, as: UTF8.self) }
 
     /// Everything shown so far, cleaned.
     var transcript: String { String(decoding: PseudoTerminal.clean(raw), as: UTF8.self) }

@@ -1,0 +1,122 @@
+"""docs/BENCHMARKS.md: the method, the machine, and the latest table for each size."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import time
+from typing import Any
+
+import report
+
+METHOD = """\
+# Benchmarks
+
+`scripts/bench` measures qq against the tools an analyst would otherwise pick —
+NetworkX, igraph, NetworKit, and a pandas or polars CSV reader feeding
+scipy.sparse — on the same graph, in the same run. This page is rewritten by
+`scripts/bench --write-docs` with the latest result of each size.
+
+```
+scripts/bench                      # size M (200k accounts / 2M follows), 3 rounds
+scripts/bench --size S|M|L|all     # S 10k/100k, M 200k/2M, L 1M/20M
+scripts/bench --repeat 5 --tools qq,igraph --write-docs
+```
+
+The script makes a Python environment under `.venv/bench` (installing only what
+is missing), generates each graph once with qq's own `generate accounts N follows M
+seed 7` and `save` into `bench/data/SIZE/` (a CSV folder every tool reads), runs
+the rounds, prints the table, and writes the raw figures to
+`bench/results/TIMESTAMP-SIZE.json`. Needs a release build: `swift build -c release`.
+
+## Method
+
+- **Processes.** Every tool runs in a process of its own per round (qq: one process
+  for the CSV load and the metrics, one for the snapshot load), so the peak resident
+  memory is that tool's (`ru_maxrss` of that child). Each process has a time limit
+  (`--time-limit`, 900 s). Rounds rotate the order of the tools; each cell is the
+  median of the rounds.
+- **Timing.** Only the call that does the work is timed. qq's figures come from
+  inside qq (`qq --timer`, one `time: … s` line per statement), so start-up is not
+  counted; the peers are timed with `time.perf_counter()` around the library call.
+- **Tasks**, each starting from the loaded directed graph:
+  - *CSV load*: `follows.csv` (a `src,dst` header, handles like `u000123`) into the
+    tool's directed graph with handles as names. qq: `load follows "…/follows.csv"`.
+    NetworkX: `DiGraph.add_edges_from` over the split lines. igraph: `pandas.read_csv`
+    + `Graph.DataFrame`. NetworKit: `EdgeListReader` (handles as tokens). pandas:
+    `read_csv` + `pd.factorize` + `csr_array`. polars: `read_csv` + a Categorical for
+    ids + `csr_array`.
+  - *Binary snapshot load*: qq `load "g.qqs"` (written by `save "g.qqs"`); NetworkX and
+    igraph `pickle`; NetworKit `NetworkitBinaryReader`; scipy `np.load` of the CSR arrays.
+  - *PageRank*: damping 0.85, dangling mass spread uniformly, NetworkX's stopping rule
+    (L1 change < N·tol, tol 1e-6, at most 100 iterations). qq: the first statement that
+    needs the column, `accounts | top 10 by pagerank | count`. NetworkX `pagerank`;
+    NetworKit `PageRank` with `DistributeSinks`, L1 norm and tol·N (the same rule);
+    pandas/polars: the power iteration of NetworkX's scipy path in numpy; igraph
+    `pagerank()` (PRPACK, no tolerance setting). The iterations run are shown.
+  - *Top-100 by followers*: in-degree for every account, then the 100 largest.
+    qq: `accounts | top 100 by followers | select handle, followers`.
+  - *Core numbers* and *local clustering* of the undirected follow graph (a mutual
+    follow is one edge), the conversion included: NetworkX `core_number` / `clustering`
+    of `to_undirected()`; igraph `as_undirected("collapse")` then `coreness()` /
+    `transitivity_local_undirected("zero")`; NetworKit `toUndirected` then
+    `CoreDecomposition` / `LocalClusteringCoefficient`. The scipy peers have no such
+    routine. qq: `accounts | top 10 by kcore | count`, then the same for `clustering`.
+  - *Filter + top-10, metrics cached*: `accounts | where followers > 100 | top 10 by
+    pagerank | select handle, followers, pagerank`, timed after PageRank and followers
+    are computed; the peers query their cached arrays or data frames the same way.
+- **NetworkX** is skipped for a task whose time, estimated from the next smaller size
+  (scaled by edges; core numbers and clustering by Σ degree², since NetworkX's
+  `clustering` intersects neighbour sets and its `core_number` removes nodes from
+  neighbour lists, both quadratic in a hub's degree), would exceed five minutes
+  (`--nx-limit`). Its process gets a time limit of three times its estimate.
+- **Checks.** Every tool's answers are compared: node and edge counts, the 100 follower
+  counts, the sum and maximum of core numbers, mean clustering (to 1e-6), the PageRank
+  top-10 and its scores (to 1e-6; igraph's converged solution to 1e-3), and the rows of
+  the filter query. Disagreements are listed under each table.
+- **Ratio.** `qq ÷ fastest peer` is qq's median over the fastest peer's median for that
+  row: `0.31×` means qq takes 31 % of that peer's time (below 1 is faster).
+- The machine is shared: the load average before and after each run is shown, and
+  figures move by tens of percent when other work is running.
+"""
+
+
+def binary_info(qq: str, root: str) -> dict[str, Any]:
+    """The qq binary's build time and the checkout's commit."""
+    try:
+        rev = subprocess.run(["git", "-C", root, "rev-parse", "--short", "HEAD"],
+                             capture_output=True, text=True, check=False).stdout.strip()
+    except OSError:
+        rev = ""
+    built = time.strftime("%Y-%m-%d %H:%M", time.localtime(os.path.getmtime(qq))) if os.path.exists(qq) else ""
+    return {"path": os.path.relpath(qq, root), "commit": rev, "built": built}
+
+
+def machine_section(results: list[dict[str, Any]]) -> str:
+    r = max(results, key=lambda x: x["timestamp"])
+    m = r["machine"]
+    lines = ["## Machine", "",
+             f"- {m['nproc']} cores: {m['cpu']}; {m['memory_gib']} GiB memory; {m['os']}; Python {m['python']}"]
+    vers: dict[str, str] = {}
+    for res in results:
+        for tool, v in res.get("versions", {}).items():
+            for k, ver in v.items():
+                if k != "threads":
+                    vers[k] = ver
+    if vers:
+        lines.append("- " + ", ".join(f"{k} {v}" for k, v in sorted(vers.items())))
+    q = r.get("qq_binary")
+    if q:
+        lines.append(f"- qq: release build of commit {q['commit']} (built {q['built']})")
+    return "\n".join(lines) + "\n"
+
+
+def page(results: list[dict[str, Any]]) -> str:
+    """The whole page: method, machine, one section per size (S, M, L)."""
+    parts = [METHOD]
+    if results:
+        parts.append(machine_section(results))
+        parts.append("## Results\n")
+        for res in results:
+            parts.append(report.section(res))
+    return "\n".join(parts)
