@@ -164,7 +164,9 @@ enum Correlation {
                 case .spearman: v = Statistics.spearman(x, y)
                 case .kendall: v = KendallTau.tauB(x, y)
                 }
-                r[i][j] = v; r[j][i] = v
+                // A variable with itself is exactly 1 (when it varies at all).
+                let exact = i == j ? v.map { _ in 1.0 } : v
+                r[i][j] = exact; r[j][i] = exact
                 n[i][j] = x.count; n[j][i] = x.count
             }
         }

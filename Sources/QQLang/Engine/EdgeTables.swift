@@ -26,8 +26,9 @@ enum EdgeTables {
         src.reserveCapacity(n); dst.reserveCapacity(n); code.reserveCapacity(n); weight.reserveCapacity(n)
         // Merge the layers row by row so edges come out by source, then target, then layer.
         let nodes = rt.dataset.accountCount
+        var rows: [(UInt32, UInt32, Double)] = []
         for v in 0..<nodes {
-            var rows: [(UInt32, UInt32, Double)] = []
+            rows.removeAll(keepingCapacity: true)
             for (li, l) in layers.enumerated() where v < l.out.nodeCount {
                 for k in l.out.offsets[v]..<l.out.offsets[v + 1] {
                     rows.append((l.out.targets[k], UInt32(li), l.out.weights?[k] ?? 1))

@@ -17,7 +17,7 @@ extension Executor {
         }
         let target = rt.resolve(path)
         do { try AtomicFile.checkTarget(target, overwrite: overwrite) } catch { throw error.at(span) }
-        let bytes = TableRenderer.renderUTF8(f.table(), options: RenderOptions(format: format, maxRows: 0))
+        let bytes = TableRenderer.renderUTF8(try f.checkedTable(), options: RenderOptions(format: format, maxRows: 0))
         do { try AtomicFile.write(bytes, to: target, overwrite: overwrite) } catch { throw error.at(span) }
         return "wrote \(f.count) row\(f.count == 1 ? "" : "s") to \(path)"
     }

@@ -93,8 +93,14 @@ struct Frame: Sendable {
         return Table(names: names, columns: refs.map(materialize))
     }
 
-    /// The first `n` rows as a table (what a table renderer shows), without gathering the rest.
-    func head(_ n: Int) -> Table {
-        n >= count ? table() : select((0..<UInt32(n)).map { $0 }).table()
+    /// `table()`, reporting an internal error instead of trapping if a column's length
+    /// ever disagreed with the row count (a bug, never user data).
+    func checkedTable() throws(Diagnostic) -> Table {
+        let columns = refs.map(materialize)
+        if let bad = columns.firstIndex(where: { $0.count != count }) {
+            throw Diagnostic(.internal, "internal error: column '\(names[bad])' has \(columns[bad].count) rows, expected \(count)")
+        }
+        if refs.isEmpty { return Table(rowCount: count) }
+        return Table(names: names, columns: columns)
     }
 }

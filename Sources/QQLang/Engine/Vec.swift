@@ -64,19 +64,6 @@ extension Column {
         default: return self
         }
     }
-
-    /// The validity mask, materialised (all set when the column has no nulls).
-    var validMask: Bitmap {
-        if case .null(let n) = storage { return Bitmap(count: n, value: false) }
-        return valid ?? Bitmap(count: count, value: true)
-    }
-
-    /// A column whose validity is `mask` (normalised to nil when every bit is set).
-    func with(valid mask: Bitmap?) -> Column {
-        var c = self
-        if let m = mask, m.popCount == m.count { c.valid = nil } else { c.valid = mask }
-        return c
-    }
 }
 
 extension Bitmap {

@@ -37,19 +37,6 @@ public struct BoundExpr: Sendable {
         self.kind = kind; self.type = type; self.span = span
     }
 
-    /// True when the value is the same for every row (no column, no column-wise function).
-    public var isConstant: Bool {
-        switch kind {
-        case .literal, .accountCell, .subquery, .overlap: return true
-        case .column, .accountColumn, .columnwise, .aggregate: return false
-        case .unary(_, let a), .isNull(let a, _): return a.isConstant
-        case .binary(_, let a, let b): return a.isConstant && b.isConstant
-        case .inList(let a, let l, _): return a.isConstant && l.allSatisfy(\.isConstant)
-        case .between(let a, let b, let c, _): return a.isConstant && b.isConstant && c.isConstant
-        case .function(_, let args): return args.allSatisfy(\.isConstant)
-        }
-    }
-
     /// True when the expression contains an aggregate outside any subquery.
     public var containsAggregate: Bool {
         var found = false

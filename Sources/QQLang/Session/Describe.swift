@@ -4,20 +4,20 @@ import QQData
 /// and `describe accounts` / `describe NAME` (each column: type, nulls, min, median, max).
 extension Session {
     func describe(_ target: Identifier?) throws(Diagnostic) {
-        guard let target else { return describeDataset() }
+        guard let target else { return try describeDataset() }
         switch target.name {
         case "accounts":
             var f = Executor.accountsFrame(rt)
             for m in Metric.allCases where rt.metrics.valid(.named(m), rt) != nil && f.names.firstIndex(of: m.rawValue) == nil {
                 f.set(m.rawValue, .base(try rt.metrics.column(.named(m), rt)))
             }
-            printTable(Frame(table: try columnStats(f)))
-        case "follows": printTable(Frame(table: try columnStats(EdgeTables.follows(rt))))
-        case "interactions": printTable(Frame(table: try columnStats(EdgeTables.interactions(rt))))
+            try printTable(Frame(table: try columnStats(f)))
+        case "follows": try printTable(Frame(table: try columnStats(EdgeTables.follows(rt))))
+        case "interactions": try printTable(Frame(table: try columnStats(EdgeTables.interactions(rt))))
         default:
-            if let f = rt.tables[target.name] { return printTable(Frame(table: try columnStats(f))) }
+            if let f = rt.tables[target.name] { return try printTable(Frame(table: try columnStats(f))) }
             if let v = rt.values[target.name] {
-                return printTable(Frame(table: Table(names: ["name", "type", "value"], columns: [
+                return try printTable(Frame(table: Table(names: ["name", "type", "value"], columns: [
                     Column.from([.string(target.name)]), Column.from([.string(v.type.rawValue)]),
                     Column.from([.string(v.isNull ? "null" : v.description)])])))
             }
@@ -59,7 +59,7 @@ extension Session {
     private func text(_ v: Value) -> Value { v.isNull ? .null : .string(v.description) }
 
     /// `describe`: what the dataset holds.
-    func describeDataset() {
+    func describeDataset() throws(Diagnostic) {
         let ds = rt.dataset
         var items: [(String, Value)] = [
             ("dataset", .string(ds.isSample ? "sample" : rt.relative(ds.origin))),
@@ -84,7 +84,7 @@ extension Session {
                 if case .int(let i) = item.1 { return .string(Comparison.grouped(i)) }
                 return item.1.isNull ? .null : .string(item.1.description)
             })])
-        printTable(Frame(table: summary))
+        try printTable(Frame(table: summary))
         if options.format == .table { output.out("\n") }
         var names: [Value] = [], types: [Value] = [], kinds: [Value] = []
         for (n, c) in zip(ds.accounts.names, ds.accounts.columns) {
@@ -94,7 +94,7 @@ extension Session {
             names.append(.string(m.rawValue)); types.append(.string(m.type.rawValue))
             kinds.append(.string(rt.metrics.valid(.named(m), rt) != nil ? "metric (computed)" : "metric"))
         }
-        printTable(Frame(table: Table(names: ["column", "type", "kind"],
+        try printTable(Frame(table: Table(names: ["column", "type", "kind"],
                                       columns: [Column.from(names), Column.from(types), Column.from(kinds)])))
     }
 }

@@ -124,7 +124,7 @@ extension Session {
     /// Prints a result: tables and charts to stdout, values as their text alone.
     func show(_ r: Executor.Result) throws(Diagnostic) {
         switch r {
-        case .frame(let f): printTable(f)
+        case .frame(let f): try printTable(f)
         case .value(let v): printValue(v)
         case .chart(let text): output.out(text.hasSuffix("\n") ? text : text + "\n")
         case .done(let message): confirm(message)

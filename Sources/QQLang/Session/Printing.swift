@@ -8,8 +8,8 @@ extension Session {
         RenderOptions(format: options.format, width: options.width, maxRows: options.maxRows, color: options.color)
     }
 
-    func printTable(_ f: Frame) {
-        var t = f.table()
+    func printTable(_ f: Frame) throws(Diagnostic) {
+        var t = try f.checkedTable()
         if f.isComparison && options.format == .table { t = Comparison.displayTable(t) }
         output.out(TableRenderer.render(t, options: renderOptions))
     }
