@@ -70,7 +70,10 @@ the rounds, prints the table, and writes the raw figures to
   skipped and the table says so with the estimate. Estimates scale the next smaller size's
   times by edges, and core numbers and clustering by Σ degree² (NetworkX's `clustering`
   intersects neighbour sets and its `core_number` removes nodes from neighbour lists, both
-  quadratic in a hub's degree). Its process gets three times its estimate as time limit.
+  quadratic in a hub's degree). Its process gets three times its estimate as time limit,
+  and when a round of it is estimated above a minute (`--nx-single`) it runs one round
+  instead of `--repeat` (it is never the fastest peer, so the ratio column does not
+  depend on it). Cells from fewer runs than the others say `[1 run]`.
 - **Checks.** Every tool's answers are compared: node and edge counts, the 100 follower
   counts, the sum and maximum of core numbers, mean clustering (to 1e-6), the PageRank
   top-10 and its scores (to 1e-6; igraph's converged solution to 1e-3), and the rows of
