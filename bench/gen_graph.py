@@ -6,11 +6,11 @@ followed by `save "dir"`. This module writes the same CSV folder layout
 like u000123) without qq, so the peer harnesses can be exercised and cross-checked
 on a machine where qq is not built (`scripts/bench --generator python`).
 
-Model: every account gets an "activity" weight (out-degree propensity) and a
-"popularity" weight (in-degree propensity), both Pareto-distributed and loosely
-correlated; directed edges are drawn src ~ activity, dst ~ popularity, and about a
-fifth of them are followed back (reciprocity about 30 %). Self-loops and duplicates are removed and the
-edge list is cut to exactly `follows` rows. Deterministic for a seed.
+Model: every account gets an "activity" weight (out-degree propensity) and an
+independent "popularity" weight (in-degree propensity), both Pareto-distributed;
+directed edges are drawn src ~ activity, dst ~ popularity, and about a fifth of them
+are followed back (reciprocity about 30 %). Self-loops and duplicates are removed
+and the edge list is cut to exactly `follows` rows. Deterministic for a seed.
 """
 
 from __future__ import annotations
