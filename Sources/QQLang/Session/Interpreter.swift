@@ -177,8 +177,8 @@ enum Clock {
     /// Milliseconds since `start`, with three decimals.
     static func milliseconds(since start: ContinuousClock.Instant) -> String {
         let d = ContinuousClock.now - start
-        let ms = Double(d.components.seconds) * 1000 + Double(d.components.attoseconds) / 1e15
-        let rounded = (ms * 1000).rounded() / 1000
-        return "\(rounded)"
+        let micros = d.components.seconds * 1_000_000 + d.components.attoseconds / 1_000_000_000_000
+        let frac = String(micros % 1000)
+        return "\(micros / 1000)." + String(repeating: "0", count: 3 - frac.count) + frac
     }
 }
