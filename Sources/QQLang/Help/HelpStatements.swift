@@ -17,8 +17,8 @@ extension HelpRegistry {
                   syntax: ["compare @A, @B, …", "compare @A, @B, … on METRIC, …"],
                   details: """
                     One column per account and one row per metric; each row marks its leader. Without \
-                    `on`, the rows put quantity (followers, following, ratio, interactions) next to \
-                    quality (engagement, pagerank, audience_quality, fake_followers, …).
+                    `on`, the rows put quantity (followers, following, ratio, posts when present) next to \
+                    quality (engagement, reciprocity, pagerank, audience_quality, fake_followers).
                     """,
                   examples: ["compare @nina_quark, @max_influence",
                              "compare @nina_quark, @ada_lovelace on followers, pagerank, engagement"],
