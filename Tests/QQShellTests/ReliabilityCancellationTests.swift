@@ -40,11 +40,10 @@ import Testing
     @Test(.timeLimit(.minutes(30))) func duringPageRank() throws {
         let g = try #require(BigGraph.shared)
         let term = try start(g)
-        let latency = Reliability.cancel("accounts | top 5 by pagerank", on: term, after: 1.0)
+        // Early in the computation: on an idle machine the whole PageRank can finish in
+        // a second or two, and a later Ctrl-C would find nothing left to cancel.
+        let latency = Reliability.cancel("accounts | top 5 by pagerank", on: term, after: 0.3)
         #expect(try #require(latency) < Reliability.latencyBound)
-        // A second Ctrl-C, later in the computation, for a second measurement.
-        let again = Reliability.cancel("accounts | top 5 by pagerank", on: term, after: 3.0)
-        #expect(try #require(again) < Reliability.latencyBound)
         // Nothing half-computed was cached: the next run equals a fresh process's.
         let top = Reliability.answer("accounts | top 5 by pagerank | select handle, pagerank", on: term)
         #expect(top.contains(g.topPageRank), "after a cancelled pagerank:\n\(top)\nfresh:\n\(g.topPageRank)")
@@ -56,9 +55,9 @@ import Testing
         #expect(g.accounts >= 1_000_000, "the sort test needs 1M rows")
         let term = try start(g)
         // One numeric key and a text key: the two sorting paths.
-        let numeric = Reliability.cancel("accounts | sort posts desc | take 3", on: term, after: 1.0)
+        let numeric = Reliability.cancel("accounts | sort posts desc | take 3", on: term, after: 0.3)
         #expect(try #require(numeric) < Reliability.latencyBound)
-        let text = Reliability.cancel("accounts | sort lang, handle desc | take 3", on: term, after: 1.0)
+        let text = Reliability.cancel("accounts | sort lang, handle desc | take 3", on: term, after: 0.3)
         #expect(try #require(text) < Reliability.latencyBound)
         let first = Reliability.answer("accounts | sort handle desc | take 1 | select handle", on: term)
         #expect(first.contains("\nhandle\nu\(g.accounts - 1)\n"), "after a cancelled sort: \(first)")
