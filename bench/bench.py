@@ -315,7 +315,7 @@ def main(argv: list[str]) -> int:
     p.add_argument("--generator", default="qq", choices=["qq", "python"])
     p.add_argument("--qq", default=os.path.join(ROOT, ".build", "release", "qq"))
     p.add_argument("--time-limit", type=float, default=900.0, help="seconds per measured process")
-    p.add_argument("--nx-limit", type=float, default=300.0, help="skip a NetworkX task estimated above this")
+    p.add_argument("--nx-limit", type=float, default=300.0, help="estimated seconds a NetworkX round may take; tasks beyond are skipped")
     p.add_argument("--nx-single", type=float, default=60.0,
                    help="run NetworkX one round when its round is estimated above this")
     p.add_argument("--damping", type=float, default=0.85)
