@@ -181,12 +181,6 @@ def run_size(size: str, a: argparse.Namespace, history: dict[str, dict], qq: str
                 v for k, v in est.items() if k in tasks or k == "csv_load"))
         res["tools"]["networkx"]["skipped"] = skipped
         res["nx_estimates"] = est
-        if skipped:
-            res["notes"].append(
-                "NetworkX runs the tasks that fit, with its load, in an estimated "
-                f"{report.fmt_seconds(a.nx_limit)} per round (estimates scaled from the smaller size: by "
-                "edges, core numbers and clustering by Σ degree²); skipped: " +
-                ", ".join(f"{report.TASK_TITLES[t]} {v}" for t, v in skipped.items()) + ".")
     prepare_snapshots(size, a, res, plan, csv, snapdir, qq)
     # NetworkX is never the fastest peer, so its figures do not enter the ratio column;
     # when a round of it is estimated above --nx-single it runs one round, not --repeat.
@@ -299,26 +293,13 @@ def infer_qq_iterations(res: dict[str, Any]) -> None:
 
 
 def add_notes(res: dict[str, Any]) -> None:
-    """Notes that explain cells the table cannot (solvers, iteration counts)."""
+    """Facts the notes under the table are drawn from (report.derived_notes writes them)."""
     infer_qq_iterations(res)
     tasks = {t: res["tools"][t]["tasks"].get("pagerank", {}) for t in res["tools"]}
     its = {v["iterations"] for t, v in tasks.items() if v.get("iterations") and t != "igraph"}
-    note = (f"PageRank: damping {res['settings']['damping']}, dangling mass spread uniformly, "
-            f"NetworkX's stopping rule (L1 change < N·tol, tol {res['settings']['tol']:g}) for every "
-            "tool but igraph, whose PRPACK solver has no tolerance setting and solves to its own, "
-            "tighter precision.")
-    if len(its) == 1:
-        it = its.pop()
-        note += f" {it} iterations on this graph."
-        if tasks.get("networkx", {}).get("seconds"):
-            tasks["networkx"]["iterations"] = it
-            note += (" NetworkX does not report its count; it runs the same iteration as the scipy "
-                     "kernel, so it ran as many.")
-        if tasks.get("qq", {}).get("iterations_inferred_from"):
-            note += (" qq does not print its count; its top-10 scores equal the "
-                     f"{report.TOOL_TITLES[tasks['qq']['iterations_inferred_from']]} kernel's to 1e-12, "
-                     "so it ran as many.")
-    res["notes"].append(note)
+    if len(its) == 1 and tasks.get("networkx", {}).get("seconds"):
+        tasks["networkx"]["iterations"] = its.pop()
+        tasks["networkx"]["iterations_inferred_from"] = "scipy"
 
 
 def _terminate(signum, frame) -> None:
@@ -334,7 +315,7 @@ def main(argv: list[str]) -> int:
     p.add_argument("--generator", default="qq", choices=["qq", "python"])
     p.add_argument("--qq", default=os.path.join(ROOT, ".build", "release", "qq"))
     p.add_argument("--time-limit", type=float, default=900.0, help="seconds per measured process")
-    p.add_argument("--nx-limit", type=float, default=300.0, help="skip a NetworkX task estimated above this")
+    p.add_argument("--nx-limit", type=float, default=300.0, help="estimated seconds a NetworkX round may take; tasks beyond are skipped")
     p.add_argument("--nx-single", type=float, default=60.0,
                    help="run NetworkX one round when its round is estimated above this")
     p.add_argument("--damping", type=float, default=0.85)
@@ -343,7 +324,11 @@ def main(argv: list[str]) -> int:
     p.add_argument("--data", default=os.path.join(ROOT, "bench", "data"))
     p.add_argument("--results", default=os.path.join(ROOT, "bench", "results"))
     p.add_argument("--write-docs", action="store_true")
+    p.add_argument("--docs-only", action="store_true", help="rewrite docs from the latest results; run nothing")
     a = p.parse_args(argv)
+    if a.docs_only:
+        write_docs(a.results)
+        return 0
     a.tools = [t for t in a.tools.split(",") if t]
     bad = [t for t in a.tools if t not in report.TOOLS]
     if bad:
@@ -365,12 +350,17 @@ def main(argv: list[str]) -> int:
         print(report.section(res))
         print(f"raw results: {os.path.relpath(path, ROOT)} · {res['wall_seconds']} s for this size\n")
     if a.write_docs:
-        latest = [r for s in datasets.SIZES if (r := latest_result(a.results, s))]
-        out = os.path.join(ROOT, "docs", "BENCHMARKS.md")
-        with open(out, "w") as f:
-            f.write(docs.page(latest))
-        print(f"wrote {os.path.relpath(out, ROOT)}")
+        write_docs(a.results)
     return 0
+
+
+def write_docs(results_dir: str) -> None:
+    """docs/BENCHMARKS.md from the latest result of each size."""
+    latest = [r for s in datasets.SIZES if (r := latest_result(results_dir, s))]
+    out = os.path.join(ROOT, "docs", "BENCHMARKS.md")
+    with open(out, "w") as f:
+        f.write(docs.page(latest))
+    print(f"wrote {os.path.relpath(out, ROOT)}")
 
 
 if __name__ == "__main__":

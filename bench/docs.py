@@ -21,6 +21,7 @@ scipy.sparse — on the same graph, in the same run. This page is rewritten by
 scripts/bench                      # size M (200k accounts / 2M follows), 3 rounds
 scripts/bench --size S|M|L|all     # S 10k/100k, M 200k/2M, L 1M/20M
 scripts/bench --repeat 5 --tools qq,igraph --write-docs
+scripts/bench --docs-only          # rewrite this page from the latest results
 ```
 
 The script makes a Python environment under `.venv/bench` (installing only what
@@ -76,7 +77,7 @@ the rounds, prints the table, and writes the raw figures to
   depend on it). Cells from fewer runs than the others say `[1 run]`.
 - **Checks.** Every tool's answers are compared: node and edge counts, the 100 follower
   counts, the sum and maximum of core numbers, mean clustering (to 1e-6), the PageRank
-  top-10 and its scores (to 1e-6; igraph's converged solution to 1e-3), and the rows of
+  top-10 and its scores (to 1e-6; igraph, which solves to convergence, is left out), and the rows of
   the filter query. Disagreements are listed under each table.
 - **Ratio.** `qq ÷ fastest peer` is qq's median over the fastest peer's median for that
   row: `0.31×` means qq takes 31 % of that peer's time (below 1 is faster).
@@ -111,7 +112,7 @@ def machine_section(results: list[dict[str, Any]]) -> str:
         lines.append("- " + ", ".join(f"{k} {v}" for k, v in sorted(vers.items())))
     q = r.get("qq_binary")
     if q:
-        lines.append(f"- qq: release build of commit {q['commit']} (built {q['built']})")
+        lines.append(f"- qq: release build (binary built {q['built']}; checkout at commit {q['commit']} when run)")
     return "\n".join(lines) + "\n"
 
 
