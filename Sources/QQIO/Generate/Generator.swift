@@ -31,6 +31,7 @@ public enum Generator {
         guard m >= 0 && m <= n * (n - 1) else {
             throw Diagnostic(.runtime, "\(grouped(n)) accounts can have at most \(grouped(n * (n - 1))) follows, asked for \(grouped(m))")
         }
+        try MemoryGuard.checkGenerate(accounts: n, follows: m)
         progress.begin("generating \(grouped(n)) accounts, \(grouped(m)) follows", total: 4)
         defer { progress.end() }
         let followBacks = n >= 3 ? Int((Double(m) * 0.15).rounded()) : 0
