@@ -22,26 +22,6 @@ import QQData
 ///
 /// - Complexity: O(N + M) expected time, O(N + M) memory.
 public enum Generator {
-    /// Peak bytes per account and per follow while generating (weights, degree and
-    /// handle arrays, columns; the edge arrays, the unsorted rows and both CSR
-    /// directions), measured on the 1M / 20M graph and rounded up.
-    static let bytesPerAccount = 160
-    static let bytesPerFollow = 40
-
-    /// Refuses a graph whose generation would need more than 80 % of physical memory,
-    /// instead of letting the process be killed halfway.
-    static func checkMemory(accounts n: Int, follows m: Int) throws(Diagnostic) {
-        let pages = sysconf(Int32(_SC_PHYS_PAGES)), pageSize = sysconf(Int32(_SC_PAGESIZE))
-        guard pages > 0 && pageSize > 0 else { return }
-        let available = Double(pages) * Double(pageSize) * 0.8
-        let needed = Double(n) * Double(bytesPerAccount) + Double(m) * Double(bytesPerFollow)
-        if needed > available {
-            let gib = { (b: Double) in String(Int((b / Double(1 << 30)).rounded(.up))) + " GiB" }
-            throw Diagnostic(.runtime, "generating \(grouped(n)) accounts and \(grouped(m)) follows needs about \(gib(needed)) of memory; this machine has \(gib(available / 0.8))",
-                             hint: "generate a smaller graph")
-        }
-    }
-
     /// SPEC §2 `generate accounts N follows M seed S`.
     public static func generate(accounts n: Int, follows m: Int, seed: UInt64,
                                 progress: any ProgressSink) throws(Diagnostic) -> Dataset {
@@ -51,7 +31,7 @@ public enum Generator {
         guard m >= 0 && m <= n * (n - 1) else {
             throw Diagnostic(.runtime, "\(grouped(n)) accounts can have at most \(grouped(n * (n - 1))) follows, asked for \(grouped(m))")
         }
-        try checkMemory(accounts: n, follows: m)
+        try MemoryGuard.checkGenerate(accounts: n, follows: m)
         progress.begin("generating \(grouped(n)) accounts, \(grouped(m)) follows", total: 4)
         defer { progress.end() }
         let followBacks = n >= 3 ? Int((Double(m) * 0.15).rounded()) : 0

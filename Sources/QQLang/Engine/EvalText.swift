@@ -13,7 +13,7 @@ extension Evaluator {
         case .scalar(.string(let needle)):
             if op == .matches {
                 let program = try compile(needle, span: b.span)
-                try matchAll(program, x, valid, &out)
+                do { try matchAll(program, x, valid, &out) } catch { throw error.kind == .cancelled ? error : error.at(b.span) }
             } else {
                 let k = Array(needle.utf8).map(TextOps.fold)
                 x.bytes.withUnsafeBufferPointer { xb in
@@ -30,7 +30,7 @@ extension Evaluator {
                 if op == .matches {
                     let p = y[i]
                     if programs[p] == nil { programs[p] = try compile(p, span: b.span) }
-                    out[i] = try programs[p]!.matches(Substring(x[i]).unicodeScalars)
+                    do { out[i] = try programs[p]!.matches(Substring(x[i]).unicodeScalars) } catch { throw error.kind == .cancelled ? error : error.at(b.span) }
                     if i & 1023 == 0 { try Cancellation.check() }
                 } else {
                     let k = Array(y.bytes[y.range(i)]).map(TextOps.fold)

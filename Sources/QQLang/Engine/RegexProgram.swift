@@ -21,6 +21,12 @@ public struct RegexProgram: Sendable {
     private let caseInsensitive: Bool
     /// Programs larger than this are refused (they come from big `{m,n}` counts).
     static let maxOps = 20_000
+    /// Thread steps one `matches` call may take. Matching is linear in the text, but
+    /// the factor is the number of live threads, which a pattern of big counted
+    /// repetitions (`a{1000}{10}`) makes thousands: on a 64 KB text that is minutes of
+    /// work. Past this budget (about a tenth of a second in a release build) the
+    /// match is refused with an error instead.
+    static let maxSteps = 10_000_000
 
     public init(pattern: String) throws(RegexError) {
         var parser = RegexSyntax(pattern)
@@ -96,6 +102,7 @@ public struct RegexProgram: Sendable {
     public func matches(_ text: Substring.UnicodeScalarView) throws(Diagnostic) -> Bool {
         var current = Threads(size: ops.count), next = Threads(size: ops.count)
         var step = 0
+        var work = 0
         var index = text.startIndex
         var atStart = true
         while true {
@@ -128,6 +135,12 @@ public struct RegexProgram: Sendable {
                 if ok && add(pc + 1, &next, atStart: false, atEnd: nextAtEnd, step: step) { return true }
             }
             swap(&current, &next)
+            work += current.count + 1
+            if work > RegexProgram.maxSteps {
+                throw Diagnostic(.runtime, "regular expression is too costly on a text of \(text.count) characters "
+                                 + "(more than \(RegexProgram.maxSteps / 1_000_000) million steps)",
+                                 hint: "simplify the pattern: large counted repetitions such as {1,100} multiply the work")
+            }
             if step & 4095 == 0 { try Cancellation.check() }
         }
     }

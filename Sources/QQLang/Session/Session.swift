@@ -84,6 +84,12 @@ public final class Session {
         let directory = file.map { Session.folder(of: $0, in: options.directory) } ?? options.directory
         let script = Script(text: text, file: file, directory: directory)
         if file != nil || !parameters.isEmpty, !checkParameters(script) { return false }
+        // The script itself counts for `source` cycles: a.qq → b.qq → a.qq stops at b.qq.
+        if let file {
+            let path = file.hasPrefix("/") || options.directory == nil ? file : options.directory! + "/" + file
+            sourceStack.append(FileText.canonical(path))
+        }
+        defer { if file != nil { sourceStack.removeLast() } }
         return runScript(script)
     }
 
