@@ -28,9 +28,11 @@ let package = Package(
             pkgConfig: "zlib",
             providers: [.apt(["zlib1g-dev"])]
         ),
+        // C helpers Swift has no spelling for (cache prefetch hints for the graph kernels).
+        .target(name: "CQQSupport"),
         .target(name: "QQData"),
         .target(name: "QQIO", dependencies: ["QQData", "CZlib"]),
-        .target(name: "QQMetrics", dependencies: ["QQData"]),
+        .target(name: "QQMetrics", dependencies: ["QQData", "CQQSupport"]),
         .target(name: "QQOutput", dependencies: ["QQData"]),
         .target(name: "QQLang", dependencies: ["QQData", "QQIO", "QQMetrics", "QQOutput"]),
         .executableTarget(

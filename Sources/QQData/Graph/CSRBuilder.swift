@@ -1,14 +1,15 @@
 /// Builds a `Layer` from parallel edge arrays.
 ///
-/// Steps (as in the GAP benchmark suite's builder):
-/// 1. count out-degrees;  2. prefix sum into offsets;  3. scatter targets (and weights);
-/// 4. sort each row and drop self-loops and duplicates (follow layer) or add up the
-///    weights of duplicates (weighted layers).
-/// Unweighted layers build both directions at once, one per core, from the same edge
-/// list (so both hold exactly the same edges); weighted layers build the forward rows
-/// and derive the reverse by transposing, so both carry bit-identical summed weights.
+/// Steps (as in the GAP benchmark suite's builder): count degrees, prefix sum into
+/// offsets, scatter targets (and weights). Unweighted layers then get sorted rows
+/// without comparison sorting by transposing twice (see `buildUnweighted`), with
+/// self-loops and duplicates dropped; each step runs the two directions on the two
+/// cores from the same edge list, so both hold exactly the same edges. Weighted
+/// layers sort the forward rows, add up the weights of duplicates, and derive the
+/// reverse by transposing, so both carry bit-identical summed weights.
 ///
-/// - Complexity: O(n + m log d) time, O(n + m) extra memory.
+/// - Complexity: unweighted O(n + m) time and O(n + m) extra memory; weighted
+///   O(n + m log d).
 public enum CSRBuilder {
     public static func build(name: String, nodeCount n: Int, src: [UInt32], dst: [UInt32],
                              weights: [Double]? = nil) -> Layer {
@@ -43,24 +44,12 @@ public enum CSRBuilder {
             return Layer(name: name, out: out, inn: inn, weighted: true,
                          droppedSelfLoops: loops, duplicateRows: dups)
         }
-        let sides = src.withUnsafeBufferPointer { s in
-            dst.withUnsafeBufferPointer { d in
-                // Pairs in strictly increasing order (as `save` writes them) give sorted,
-                // duplicate-free rows in both directions: no sorting needed.
-                let presorted = strictlyIncreasing(s, d)
-                return Parallel.map(2) { k in
-                    k == 0 ? buildSide(n: n, from: s, to: d, presorted: presorted, poll: poll)
-                        : buildSide(n: n, from: d, to: s, presorted: presorted, poll: poll)
-                }
-            }
+        let built = src.withUnsafeBufferPointer { s in
+            dst.withUnsafeBufferPointer { d in buildUnweighted(n: n, src: s, dst: d, poll: poll) }
         }
-        guard let out = sides[0], let inn = sides[1] else { return nil }
-        assert(out.csr.edgeCount == inn.csr.edgeCount)
-        return Layer(name: name, out: out.csr, inn: inn.csr, weighted: false,
-                     droppedSelfLoops: out.selfLoops, duplicateRows: out.duplicates)
+        guard let (out, inn, loops, dups) = built else { return nil }
+        return Layer(name: name, out: out, inn: inn, weighted: false, droppedSelfLoops: loops, duplicateRows: dups)
     }
-
-    private struct Side { var csr: CSR; var selfLoops: Int; var duplicates: Int }
 
     /// True when the pairs `(s[i], d[i])` increase strictly (lexicographically).
     static func strictlyIncreasing(_ s: UnsafeBufferPointer<UInt32>, _ d: UnsafeBufferPointer<UInt32>) -> Bool {
@@ -74,10 +63,45 @@ public enum CSRBuilder {
         return true
     }
 
-    /// Rows of `from[i] -> to[i]`, sorted, without self-loops or duplicates; nil when
-    /// polling saw Ctrl-C.
-    private static func buildSide(n: Int, from a: UnsafeBufferPointer<UInt32>, to b: UnsafeBufferPointer<UInt32>,
-                                  presorted: Bool, poll: Bool) -> Side? {
+    /// Rows in input order: offsets, targets, self-loops dropped.
+    private struct Rows { var offsets: [Int]; var targets: [UInt32]; var selfLoops: Int }
+
+    /// Both directions with sorted, duplicate-free rows, without comparison sorting:
+    /// 1. one core scatters the out-rows, the other the in-rows, in input order;
+    /// 2. each core transposes the other's rows: visiting rows in increasing node order
+    ///    appends to every transposed row in increasing order, so rows come out sorted
+    ///    (and a repeated pair lands twice, side by side);
+    /// 3. each core drops the repeats of its side.
+    /// Pairs in strictly increasing order (as `save` writes them) are already sorted and
+    /// duplicate-free in both directions after step 1.
+    private static func buildUnweighted(n: Int, src s: UnsafeBufferPointer<UInt32>, dst d: UnsafeBufferPointer<UInt32>,
+                                        poll: Bool) -> (CSR, CSR, Int, Int)? {
+        precondition(s.count < Int(UInt32.max), "a layer holds fewer than 2^32 edges")
+        let presorted = strictlyIncreasing(s, d)
+        let first = Parallel.map(2) { k in
+            k == 0 ? scatterRows(n: n, from: s, to: d, poll: poll) : scatterRows(n: n, from: d, to: s, poll: poll)
+        }
+        guard let outRows = first[0], let inRows = first[1] else { return nil }
+        if presorted {
+            return (CSR(offsets: outRows.offsets, targets: outRows.targets),
+                    CSR(offsets: inRows.offsets, targets: inRows.targets), outRows.selfLoops, 0)
+        }
+        let second = Parallel.map(2) { k in
+            k == 0 ? transposeRows(inRows, into: outRows.offsets, poll: poll)
+                : transposeRows(outRows, into: inRows.offsets, poll: poll)
+        }
+        guard var out = second[0], var inn = second[1] else { return nil }
+        let dups = Parallel.map(2) { k in
+            k == 0 ? dropRepeats(offsets: &out.offsets, targets: &out.targets) : dropRepeats(offsets: &inn.offsets, targets: &inn.targets)
+        }
+        assert(dups[0] == dups[1])
+        return (out, inn, outRows.selfLoops, dups[0])
+    }
+
+    /// Count → prefix sum → scatter of `from[i] -> to[i]` (self-loops dropped), rows in
+    /// input order; nil when polling saw Ctrl-C.
+    private static func scatterRows(n: Int, from a: UnsafeBufferPointer<UInt32>, to b: UnsafeBufferPointer<UInt32>,
+                                    poll: Bool) -> Rows? {
         var offsets = [Int](repeating: 0, count: n + 1)
         var selfLoops = 0
         var stopped = false
@@ -89,39 +113,119 @@ public enum CSRBuilder {
             for v in 0..<n { o[v + 1] += o[v] }
         }
         if stopped { return nil }
-        let m = offsets[n]
-        var targets = [UInt32](unsafeUninitializedCapacity: m) { buf, count in
-            HugePages.advise(UnsafeMutableRawPointer(buf.baseAddress), m * 4)
-            var cursor = offsets
-            cursor.withUnsafeMutableBufferPointer { c in
+        var targets: [UInt32]? = nil
+        offsets.withUnsafeBufferPointer { o in
+            targets = Placement.place(offsets: o, poll: poll) { (emit) -> Bool in
                 for i in 0..<a.count where a[i] != b[i] {
-                    if stop(poll, i) { stopped = true; return }
-                    let s = Int(a[i])
-                    buf[c[s]] = b[i]
-                    c[s] += 1
+                    if stop(poll, i) { return false }
+                    emit(a[i], b[i])
+                }
+                return true
+            }
+        }
+        guard let targets else { return nil }
+        return Rows(offsets: offsets, targets: targets, selfLoops: selfLoops)
+    }
+
+    /// The reverse of `rows`, whose rows start at `offsets` (the reverse direction's
+    /// offsets, known from step 1); every row comes out sorted.
+    private static func transposeRows(_ rows: Rows, into offsets: [Int], poll: Bool) -> CSR? {
+        let n = offsets.count - 1
+        var targets: [UInt32]? = nil
+        offsets.withUnsafeBufferPointer { o in
+            rows.offsets.withUnsafeBufferPointer { ro in
+                rows.targets.withUnsafeBufferPointer { rt in
+                    targets = Placement.place(offsets: o, poll: poll) { (emit) -> Bool in
+                        for v in 0..<n {
+                            if stop(poll, v) { return false }
+                            let value = UInt32(truncatingIfNeeded: v)
+                            for k in ro[v]..<ro[v + 1] { emit(rt[k], value) }
+                        }
+                        return true
+                    }
                 }
             }
-            // Every slot is written unless stopped; then the array is dropped unread.
-            count = stopped ? 0 : m
         }
-        if stopped { return nil }
-        var duplicates = 0
-        if presorted {
-            return Side(csr: CSR(offsets: offsets, targets: targets), selfLoops: selfLoops, duplicates: 0)
+        guard let targets else { return nil }
+        return CSR(offsets: offsets, targets: targets)
+    }
+
+    /// Stable placement of a stream of (row, value) pairs into rows whose extents are
+    /// `offsets` (every row receives exactly its extent's count). Large inputs go in two
+    /// cache-friendly passes instead of one random write per pair: pairs are appended to
+    /// the staging run of their bucket (2^shift consecutive rows, at most 2,048 buckets,
+    /// whose run occupies exactly those rows' extent), then each bucket's run is placed
+    /// into its rows, so the writes of the second pass stay inside one bucket's extent.
+    enum Placement {
+        static let directLimit = 1 << 20
+
+        /// The rows' values, or nil when `produce` returned false (Ctrl-C).
+        static func place(offsets o: UnsafeBufferPointer<Int>, poll: Bool,
+                          _ produce: ((UInt32, UInt32) -> Void) -> Bool) -> [UInt32]? {
+            let n = o.count - 1, m = o[n]
+            var ok = true
+            let values = [UInt32](unsafeUninitializedCapacity: m) { buf, count in
+                HugePages.advise(UnsafeMutableRawPointer(buf.baseAddress), m * 4)
+                if m < directLimit || n <= 2048 {
+                    let cursor = UnsafeMutablePointer<Int>.allocate(capacity: max(n, 1))
+                    defer { cursor.deallocate() }
+                    for v in 0..<n { cursor[v] = o[v] }
+                    ok = produce { row, value in
+                        let r = Int(row)
+                        buf[cursor[r]] = value
+                        cursor[r] += 1
+                    }
+                } else {
+                    let shift = Swift.max(0, (Int.bitWidth - (n - 1).leadingZeroBitCount) - 11)
+                    let buckets = ((n - 1) >> shift) + 1
+                    let staging = UnsafeMutablePointer<UInt64>.allocate(capacity: m)
+                    defer { staging.deallocate() }
+                    HugePages.advise(UnsafeMutableRawPointer(staging), m * 8)
+                    let next = UnsafeMutablePointer<Int>.allocate(capacity: buckets)
+                    defer { next.deallocate() }
+                    for k in 0..<buckets { next[k] = o[k << shift] }
+                    ok = produce { row, value in
+                        let k = Int(row) >> shift
+                        staging[next[k]] = UInt64(row) << 32 | UInt64(value)
+                        next[k] += 1
+                    }
+                    if ok {
+                        let width = 1 << shift
+                        let cursor = UnsafeMutablePointer<Int>.allocate(capacity: width)
+                        defer { cursor.deallocate() }
+                        for k in 0..<buckets {
+                            if stop(poll, k << 5) { ok = false; break }
+                            let first = k << shift, last = Swift.min(first + width, n)
+                            for v in first..<last { cursor[v - first] = o[v] }
+                            for j in o[first]..<o[last] {
+                                let pair = staging[j]
+                                let r = Int(truncatingIfNeeded: pair >> 32) - first
+                                buf[cursor[r]] = UInt32(truncatingIfNeeded: pair)
+                                cursor[r] += 1
+                            }
+                        }
+                    }
+                }
+                // Every slot is written unless stopped; then the array is dropped unread.
+                count = ok ? m : 0
+            }
+            return ok ? values : nil
         }
+    }
+
+    /// Removes repeated neighbours from sorted rows in place; returns how many.
+    private static func dropRepeats(offsets: inout [Int], targets: inout [UInt32]) -> Int {
+        let n = offsets.count - 1
+        var write = 0
         offsets.withUnsafeMutableBufferPointer { o in
             targets.withUnsafeMutableBufferPointer { t in
-                var write = 0
                 var lo = 0
                 for v in 0..<n {
-                    if stop(poll, v) { stopped = true; return }
                     let hi = o[v + 1]
-                    let row = UnsafeMutableBufferPointer(rebasing: t[lo..<hi])
-                    sortRow(row)
                     let start = write
                     for k in lo..<hi {
                         let x = t[k]
-                        if write > start && t[write - 1] == x { duplicates += 1; continue }
+                        if write > start && t[write - 1] == x { continue }
                         t[write] = x; write += 1
                     }
                     lo = hi
@@ -129,23 +233,9 @@ public enum CSRBuilder {
                 }
             }
         }
-        if stopped { return nil }
-        if duplicates > 0 { targets.removeLast(duplicates) }
-        return Side(csr: CSR(offsets: offsets, targets: targets), selfLoops: selfLoops, duplicates: duplicates)
-    }
-
-    /// Insertion sort for short rows, the standard library's sort for long ones.
-    @inline(__always) static func sortRow(_ buffer: UnsafeMutableBufferPointer<UInt32>) {
-        var row = buffer
-        let c = row.count
-        if c < 2 { return }
-        if c > 24 { row.sort(); return }
-        for i in 1..<c {
-            let x = row[i]
-            var j = i
-            while j > 0 && row[j - 1] > x { row[j] = row[j - 1]; j -= 1 }
-            row[j] = x
-        }
+        let dropped = targets.count - write
+        if dropped > 0 { targets.removeLast(dropped) }
+        return dropped
     }
 
     /// Forward rows with duplicate pairs merged; weights are added in input order, so

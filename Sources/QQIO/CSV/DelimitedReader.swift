@@ -56,15 +56,23 @@ final class DelimitedReader {
 
     func position(line: Int, column: Int) -> FilePosition { FilePosition(file: path, line: line, column: column) }
 
-    /// Moves unread bytes to the front and reads until the buffer is full or the data ends.
+    /// How much `fill` reads: it starts at 4 MiB and doubles up to the buffer's size, so
+    /// that the handles of the first rows are indexed (and shared by both cores) early;
+    /// until a handle is in the index each core numbers it on its own, which costs more.
+    private var fillTarget = 1 << 22
+
+    /// Moves unread bytes to the front and reads until the buffer holds `fillTarget`
+    /// bytes (or is full) or the data ends.
     private func fill() throws(Diagnostic) {
         if start > 0 {
             let rest = filled - start
             if rest > 0 { memmove(buffer, buffer + start, rest) }
             filled = rest; start = 0
         }
-        while !eof && filled < capacity {
-            let n = try source.read(into: buffer + filled, count: capacity - filled)
+        let goal = min(capacity, max(fillTarget, filled + 1))
+        fillTarget = min(fillTarget * 2, capacity)
+        while !eof && filled < goal {
+            let n = try source.read(into: buffer + filled, count: goal - filled)
             if n == 0 { eof = true } else { filled += n }
         }
     }
@@ -81,6 +89,17 @@ final class DelimitedReader {
                 lineBase += 1
             } else { return }
         }
+    }
+
+    /// About how many lines the file holds: line ends in the first MiB of what is
+    /// buffered, scaled by the file's size; nil for gzip input or a file already ended.
+    var estimatedLines: Int? {
+        guard !source.isGzip, source.fileSize > 0, filled > start else { return nil }
+        let end = min(filled, start + (1 << 20))
+        var lines = 0
+        for k in start..<end where buffer[k] == 10 { lines += 1 }
+        guard lines > 0 else { return nil }
+        return Int(Double(source.fileSize) * Double(lines) / Double(end - start)) + 1
     }
 
     /// The next few records as text, without consuming them (header and type sniffing).
@@ -183,7 +202,7 @@ final class DelimitedReader {
             start = last.end
             lineBase = line
             progress.update(source.consumed)
-            if last.incomplete && start == from {
+            if last.incomplete && start == from && filled == capacity {
                 // One record is larger than the buffer: grow it.
                 guard capacity < 1 << 30 else {
                     throw Diagnostic(.io, "a record longer than 1 GiB", position: position(line: lineBase + 1, column: 1))

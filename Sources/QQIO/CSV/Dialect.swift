@@ -123,8 +123,18 @@ protocol RecordSink {
     /// Called when the chunk's scan ends, while its bytes are still valid (sinks that
     /// batch work finish it here).
     mutating func flush()
+    /// An optional fast path for plain lines of a file with a one-byte separator: takes
+    /// up to `limit` records from `p[from...]`, each a single line that starts before
+    /// `stopAt` and ends with `\n` before `to`, and returns the offset after the last
+    /// one and how many it took. It stops at the first line it cannot take whole
+    /// (quotes, `\r`, bytes ≥ 0x80, a comment or blank line, a field it would reject),
+    /// which the general scanner then reads and, when bad, reports. The default takes none.
+    mutating func fastRecords(_ p: UnsafePointer<UInt8>, from: Int, to: Int, stopAt: Int,
+                              separator: UInt8, limit: Int) -> (next: Int, records: Int)
 }
 
 extension RecordSink {
     mutating func flush() {}
+    mutating func fastRecords(_ p: UnsafePointer<UInt8>, from: Int, to: Int, stopAt: Int,
+                              separator: UInt8, limit: Int) -> (next: Int, records: Int) { (from, 0) }
 }

@@ -62,7 +62,17 @@ struct RecordScanner {
         var i = from
         var line = 0
         var lineStart = from
+        var fastSeparator: UInt8? = nil
+        if case .byte(let sep) = dialect.separator { fastSeparator = sep }
         while i < to && i < stopAt {
+            if let sep = fastSeparator {
+                let (next, taken) = sink.fastRecords(p, from: i, to: to, stopAt: stopAt, separator: sep, limit: 4096)
+                if taken > 0 {
+                    r.records += taken; line += taken; lineStart = next; i = next
+                    if Cancellation.isRequested { break }
+                    continue
+                }
+            }
             if r.records & 4095 == 0 && Cancellation.isRequested { break }
             let outcome: Outcome
             let first = p[i]

@@ -33,6 +33,14 @@ enum EdgeReader {
             }
         }
         var consumer = EdgeConsumer(index: handles, layout: layout, weighted: weighted)
+        if let lines = reader.estimatedLines {
+            // Room for every row up front (5 % spare), so the lists never copy themselves
+            // while growing; pages never written are never made resident.
+            let rows = lines + lines / 20
+            consumer.list.src.reserveCapacity(rows)
+            consumer.list.dst.reserveCapacity(rows)
+            if weighted { consumer.list.weights!.reserveCapacity(rows) }
+        }
         handles = HandleIndex(capacity: 0)
         options.progress.begin(label, total: reader.source.fileSize)
         defer { options.progress.end() }
@@ -61,12 +69,13 @@ struct EdgeConsumer: ChunkConsumer {
     mutating func absorb(_ sinks: inout [EdgeSink], lineBases: [Int]) throws(Diagnostic) {
         // Drop the sinks' references to the index first, so that growing it does not copy it.
         for k in sinks.indices { sinks[k].known = HandleIndex(capacity: 0) }
+        index.reserveCapacity(index.count + sinks.reduce(0) { $0 + $1.fresh.count })
         for k in sinks.indices {
-            let fresh = sinks[k].fresh
+            let fresh = sinks[k].fresh, freshHashes = sinks[k].freshHashes
             var remap = [UInt32](repeating: 0, count: fresh.count)
             fresh.handles.bytes.withUnsafeBufferPointer { hb in
                 for j in 0..<fresh.count {
-                    remap[j] = index.insert(utf8: UnsafeBufferPointer(rebasing: hb[fresh.handles.range(j)])).id
+                    remap[j] = index.insert(utf8: UnsafeBufferPointer(rebasing: hb[fresh.handles.range(j)]), hash: freshHashes[j]).id
                 }
             }
             let tag = EdgeSink.tag
@@ -100,6 +109,8 @@ struct EdgeSink: RecordSink {
     static let batch = 256
     var known: HandleIndex
     var fresh = HandleIndex()
+    /// `hash(bytes:)` of each fresh handle, so merging does not hash them again.
+    var freshHashes: [UInt64] = []
     var src: [UInt32] = []
     var dst: [UInt32] = []
     var weights: [Double] = []
@@ -111,10 +122,18 @@ struct EdgeSink: RecordSink {
     private var hashes = [UInt64](repeating: 0, count: EdgeSink.batch)
     private var found = [UInt32](repeating: 0, count: EdgeSink.batch)
     private var queued = 0
+    /// `same[k]`: queued source `k` has the bytes of the row before it (its id is reused).
+    private var same = [Bool](repeating: false, count: EdgeSink.batch)
+    private var packedStarts: [UnsafePointer<UInt8>]
+    private var packedLengths = [Int](repeating: 0, count: EdgeSink.batch)
+    private var packedHashes = [UInt64](repeating: 0, count: EdgeSink.batch)
+    /// The last resolved source, valid while the chunk's bytes are.
+    private var lastSource: (start: UnsafePointer<UInt8>, count: Int, id: UInt32)? = nil
 
     init(known: HandleIndex, layout: EdgeLayout, weighted: Bool) {
         self.known = known; self.layout = layout; self.weighted = weighted
         starts = [UnsafePointer<UInt8>](repeating: UnsafePointer(bitPattern: 1)!, count: EdgeSink.batch)
+        packedStarts = starts
     }
 
     mutating func record(_ r: RecordView) throws(RowIssue) {
@@ -147,11 +166,86 @@ struct EdgeSink: RecordSink {
         if queued == EdgeSink.batch { flush() }
     }
 
+    /// Plain lines: exactly the layout's fields, none quoted or empty, ASCII, `\n` line
+    /// ends, a weight (when read) that parses as a non-negative finite number. Anything
+    /// else is left to `record`, through the general scanner, which reports it.
+    mutating func fastRecords(_ p: UnsafePointer<UInt8>, from: Int, to: Int, stopAt: Int,
+                              separator sep: UInt8, limit: Int) -> (next: Int, records: Int) {
+        let raw = UnsafeRawPointer(p)
+        let sepMask = 0x0101_0101_0101_0101 &* UInt64(sep)
+        let fieldCount = layout.fieldCount, srcField = layout.src, dstField = layout.dst
+        let weightField = weighted ? (layout.weight ?? -1) : -1
+        var i = from
+        var taken = 0
+        lines: while taken < limit && i < stopAt && i < to {
+            let first = p[i]
+            if first == 10 || first == 35 || first == 37 { break }
+            var field = 0, fieldStart = i
+            var srcStart = 0, srcEnd = 0, dstStart = 0, dstEnd = 0, wStart = 0, wEnd = 0
+            var j = i
+            while true {
+                // The next separator, line feed, quote, carriage return or non-ASCII byte.
+                var hit = -1
+                while j + 8 <= to {
+                    let w = raw.loadUnaligned(fromByteOffset: j, as: UInt64.self)
+                    let m = RecordScanner.zeroBytes(w ^ sepMask) | RecordScanner.zeroBytes(w ^ 0x0A0A_0A0A_0A0A_0A0A)
+                        | RecordScanner.zeroBytes(w ^ 0x2222_2222_2222_2222) | RecordScanner.zeroBytes(w ^ 0x0D0D_0D0D_0D0D_0D0D)
+                        | (w & 0x8080_8080_8080_8080)
+                    if m != 0 { hit = j + m.trailingZeroBitCount >> 3; break }
+                    j += 8
+                    if j - fieldStart > 4096 { break lines }
+                }
+                if hit < 0 {
+                    while j < to {
+                        let c = p[j]
+                        if c == sep || c == 10 || c == 34 || c == 13 || c >= 0x80 { hit = j; break }
+                        j += 1
+                    }
+                    if hit < 0 { break lines }  // the line runs past `to`
+                }
+                let c = p[hit]
+                guard c == sep || c == 10, hit > fieldStart, hit - fieldStart <= 4096 else { break lines }
+                if field == srcField { srcStart = fieldStart; srcEnd = hit }
+                if field == dstField { dstStart = fieldStart; dstEnd = hit }
+                if field == weightField { wStart = fieldStart; wEnd = hit }
+                field += 1
+                if c == 10 { j = hit + 1; break }
+                if field >= fieldCount { break lines }
+                j = hit + 1; fieldStart = j
+            }
+            guard field == fieldCount else { break }
+            if weighted {
+                var w = 1.0
+                if weightField >= 0 {
+                    guard let v = FieldParsing.double(UnsafeBufferPointer(start: p + wStart, count: wEnd - wStart)),
+                          v >= 0 && v.isFinite else { break }
+                    w = v
+                }
+                weights.append(w)
+            }
+            enqueue(p + srcStart, srcEnd - srcStart, repeatable: true)
+            enqueue(p + dstStart, dstEnd - dstStart, repeatable: false)
+            if queued == EdgeSink.batch { flush() }
+            taken += 1
+            i = j
+        }
+        return (i, taken)
+    }
+
     /// Queues one endpoint; a source equal to the previous row's reuses its hash.
     @inline(__always) private mutating func enqueue(_ p: UnsafePointer<UInt8>, _ n: Int, repeatable: Bool) {
         let k = queued
-        if repeatable && k >= 2 && lengths[k - 2] == n && memcmpEqual(starts[k - 2], p, n) {
-            hashes[k] = hashes[k - 2]
+        var repeated = false
+        if repeatable {
+            if k >= 2 {
+                repeated = lengths[k - 2] == n && memcmpEqual(starts[k - 2], p, n)
+            } else if let last = lastSource {
+                repeated = last.count == n && memcmpEqual(last.start, p, n)
+            }
+        }
+        same[k] = repeated
+        if repeated {
+            hashes[k] = k >= 2 ? hashes[k - 2] : 0
         } else {
             hashes[k] = HandleIndex.hash(bytes: UnsafeBufferPointer(start: p, count: n))
         }
@@ -163,22 +257,39 @@ struct EdgeSink: RecordSink {
     mutating func flush() {
         let n = queued
         guard n > 0 else { return }
-        starts.withUnsafeBufferPointer { s in
-            lengths.withUnsafeBufferPointer { l in
-                hashes.withUnsafeBufferPointer { h in
+        // Look up every endpoint but the repeated sources, packed to the front.
+        var m = 0
+        for k in 0..<n where !same[k] {
+            packedStarts[m] = starts[k]; packedLengths[m] = lengths[k]; packedHashes[m] = hashes[k]
+            m += 1
+        }
+        packedStarts.withUnsafeBufferPointer { s in
+            packedLengths.withUnsafeBufferPointer { l in
+                packedHashes.withUnsafeBufferPointer { h in
                     found.withUnsafeMutableBufferPointer { f in
-                        known.ids(count: n, starts: s.baseAddress!, lengths: l.baseAddress!, hashes: h.baseAddress!, into: f.baseAddress!)
+                        known.ids(count: m, starts: s.baseAddress!, lengths: l.baseAddress!, hashes: h.baseAddress!, into: f.baseAddress!)
                     }
                 }
             }
         }
+        var j = 0
         for k in 0..<n {
-            var id = found[k]
+            if same[k] {
+                // The row before had this source: same id (resolved just before, or in the last batch).
+                let id = k >= 2 ? src[src.count - 1] : lastSource!.id
+                src.append(id)
+                continue
+            }
+            var id = found[j]
+            j += 1
             if id == UInt32.max {
-                id = fresh.insert(utf8: UnsafeBufferPointer(start: starts[k], count: lengths[k]), hash: hashes[k]).id | EdgeSink.tag
+                let (local, inserted) = fresh.insert(utf8: UnsafeBufferPointer(start: starts[k], count: lengths[k]), hash: hashes[k])
+                if inserted { freshHashes.append(hashes[k]) }
+                id = local | EdgeSink.tag
             }
             if k & 1 == 0 { src.append(id) } else { dst.append(id) }
         }
+        lastSource = (starts[n - 2], lengths[n - 2], src[src.count - 1])
         queued = 0
     }
 
@@ -186,7 +297,9 @@ struct EdgeSink: RecordSink {
         r.withBytes(c, scratch: &scratch) { b -> UInt32 in
             let h = HandleIndex.hash(bytes: b)
             if let id = known.id(utf8: b, hash: h) { return id }
-            return fresh.insert(utf8: b, hash: h).id | EdgeSink.tag
+            let (local, inserted) = fresh.insert(utf8: b, hash: h)
+            if inserted { freshHashes.append(h) }
+            return local | EdgeSink.tag
         }
     }
 
