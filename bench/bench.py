@@ -146,6 +146,11 @@ def run_size(size: str, a: argparse.Namespace, history: dict[str, dict], qq: str
     """All rounds for one size; returns the result document."""
     t_start = time.monotonic()
     info = datasets.ensure(a.data, size, a.generator, qq, HERE)
+    # NetworkX's rule stops when the L1 change < N·tol: tol = l1 / N stops at L1 < l1.
+    a = argparse.Namespace(**vars(a))
+    a.l1_rule = a.tol is None
+    if a.tol is None:
+        a.tol = a.l1 / info["nodes"]
     folder = os.path.join(a.data, size)
     csv = os.path.join(folder, "follows.csv")
     snapdir = os.path.join(folder, "snap")
@@ -155,6 +160,7 @@ def run_size(size: str, a: argparse.Namespace, history: dict[str, dict], qq: str
         "size": size, "timestamp": time.strftime("%Y-%m-%d %H:%M:%S"),
         "machine": machine(), "versions": {},
         "settings": {"repeat": a.repeat, "damping": a.damping, "tol": a.tol, "max_iter": a.max_iter,
+                     "l1": a.l1 if a.l1_rule else None,
                      "time_limit": a.time_limit, "nx_limit": a.nx_limit},
         "graph": {"nodes": info["nodes"], "edges": info["edges"], "sum_deg2": info["sum_deg2"],
                   "generator": info["generator"] + f" (seed {info['seed']})", "folder": folder},
@@ -234,7 +240,8 @@ def run_qq_round(size, r, a, res, csv, snapdir, qq) -> None:
         reached = reached and task != failed
         why = None if out.get(task) is not None else ("failed" if task == failed else
                                                       "not reached" if not reached else out.get("error"))
-        record(tr, task, out.get(task), checks.get(task), error=why)
+        record(tr, task, out.get(task), checks.get(task), error=why,
+               iterations=checks.get("pagerank_iterations") if task == "pagerank" else None)
     if out.get("error"):
         tr["errors"].append(out["error"])
         if out["error"] not in res["notes"]:
@@ -319,7 +326,10 @@ def main(argv: list[str]) -> int:
     p.add_argument("--nx-single", type=float, default=60.0,
                    help="run NetworkX one round when its round is estimated above this")
     p.add_argument("--damping", type=float, default=0.85)
-    p.add_argument("--tol", type=float, default=1e-6)
+    p.add_argument("--l1", type=float, default=1e-6,
+                   help="PageRank runs until its L1 change is below this (each tool gets tol = l1 / N)")
+    p.add_argument("--tol", type=float, default=None,
+                   help="NetworkX's tol instead (stop when the L1 change < N·tol)")
     p.add_argument("--max-iter", type=int, default=100)
     p.add_argument("--data", default=os.path.join(ROOT, "bench", "data"))
     p.add_argument("--results", default=os.path.join(ROOT, "bench", "results"))

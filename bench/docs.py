@@ -49,12 +49,14 @@ the rounds, prints the table, and writes the raw figures to
     ids + `csr_array`.
   - *Binary snapshot load*: qq `load "g.qqs"` (written by `save "g.qqs"`); NetworkX and
     igraph `pickle`; NetworKit `NetworkitBinaryReader`; scipy `np.load` of the CSR arrays.
-  - *PageRank*: damping 0.85, dangling mass spread uniformly, NetworkX's stopping rule
-    (L1 change < N·tol, tol 1e-6, at most 100 iterations). qq: the first statement that
-    needs the column, `accounts | top 10 by pagerank | count`. NetworkX `pagerank`;
-    NetworKit `PageRank` with `DistributeSinks`, L1 norm and tol·N (the same rule);
-    pandas/polars: the power iteration of NetworkX's scipy path in numpy; igraph
-    `pagerank()` (PRPACK, no tolerance setting). The iterations run are shown.
+  - *PageRank*: damping 0.85, dangling mass spread uniformly, run until the L1 change
+    of an iteration is below 1e-6 (`--l1`): NetworkX's stopping rule, L1 change < N·tol,
+    with tol = 1e-6/N (at most 100 iterations). qq: `set tolerance = ` that tol, then the
+    first statement that needs the column, `accounts | top 10 by pagerank | count`.
+    NetworkX `pagerank`; NetworKit `PageRank` with `DistributeSinks`, L1 norm and tol·N
+    (the same rule); pandas/polars: the power iteration of NetworkX's scipy path in numpy;
+    igraph `pagerank()` (PRPACK, no tolerance setting). The iterations run are shown (qq's
+    from `describe`).
   - *Top-100 by followers*: in-degree for every account, then the 100 largest.
     qq: `accounts | top 100 by followers | select handle, followers`.
   - *Core numbers* and *local clustering* of the undirected follow graph (a mutual

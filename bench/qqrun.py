@@ -53,6 +53,7 @@ def csv_script(csv: str, snapshot: str | None, damping: float, tol: float,
                   " sum(kcore) as chk_core_sum, max(kcore) as chk_core_max,"
                   " avg(clustering) as chk_cc_mean"),
         ("check", "follows | summarize count() as chk_edges"),
+        ("check", "describe"),
     ]
     return st
 
@@ -69,7 +70,7 @@ def csv_blocks(stdout: str) -> dict[str, list[list[str]]]:
     width = 0
     for line in stdout.splitlines():
         fields = line.split(",")
-        if fields and fields[0] in ("top_handle", "f_handle", "chk_handle", "chk_nodes", "chk_edges"):
+        if fields and fields[0] in ("top_handle", "f_handle", "chk_handle", "chk_nodes", "chk_edges", "item"):
             header, width = line, len(fields)
             blocks[header] = []
         elif header is not None and len(fields) == width:
@@ -146,4 +147,9 @@ def parse_checks(stdout: str) -> dict[str, Any]:
             out["clustering"] = {"mean": float(r["chk_cc_mean"])}
         elif head.startswith("chk_edges") and rows:
             out.setdefault("csv_load", {})["edges"] = int(rows[0][0])
+        elif head.startswith("item"):
+            # `describe` reports the iterations PageRank ran once it is computed.
+            for r in rows:
+                if r[0] == "pagerank iterations":
+                    out["pagerank_iterations"] = int(r[1])
     return out

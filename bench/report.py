@@ -145,10 +145,12 @@ def derived_notes(res: dict[str, Any]) -> list[str]:
                      ", ".join(f"{TASK_TITLES[t]} ({v})" for t, v in skipped.items()) + ".")
     s = res["settings"]
     pr = {t: v["tasks"].get("pagerank", {}) for t, v in res["tools"].items()}
-    note = (f"PageRank: damping {s['damping']}, dangling mass spread uniformly, NetworkX's stopping "
-            f"rule (L1 change < N·tol, tol {s['tol']:g}) for every tool but igraph, whose PRPACK solver "
-            "has no tolerance setting and solves to its own, tighter precision (so it is left out of "
-            "the PageRank check).")
+    rule = (f"until the L1 change is below {s['l1']:g} (NetworkX's rule L1 change < N·tol with "
+            f"tol = {s['l1']:g}/N = {s['tol']:g})" if s.get("l1") else
+            f"NetworkX's stopping rule (L1 change < N·tol, tol {s['tol']:g})")
+    note = (f"PageRank: damping {s['damping']}, dangling mass spread uniformly, run {rule} for every "
+            "tool but igraph, whose PRPACK solver has no tolerance setting and solves to its own, "
+            "tighter precision (so it is left out of the PageRank check).")
     its = {v.get("iterations") for t, v in pr.items() if v.get("iterations") and t != "igraph"}
     if len(its) == 1:
         it = its.pop()

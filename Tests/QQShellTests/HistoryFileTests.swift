@@ -19,6 +19,9 @@ import Testing
             term.type(PseudoTerminal.enter)
             term.expect("\nentry-\(i)\n")
         }
+        // Ctrl-D only once the prompt is up: typed while a statement runs, the terminal is
+        // in cooked mode and turns it into an end-of-file that libedit never sees.
+        a.expectPrompt(); b.expectPrompt()
         a.type(PseudoTerminal.ctrlD); b.type(PseudoTerminal.ctrlD)
         #expect(a.waitForExit() == 0); #expect(b.waitForExit() == 0)
         let lines = (dir.read("state/qq/history") ?? "").split(separator: "\n").map(String.init)
@@ -46,6 +49,7 @@ import Testing
         usleep(200_000)
         term.type(PseudoTerminal.enter)
         term.expect("\n2499\n")
+        term.expectPrompt()
         term.type(PseudoTerminal.ctrlD)
         #expect(term.waitForExit() == 0)
         let lines = (dir.read("state/qq/history") ?? "").split(separator: "\n")

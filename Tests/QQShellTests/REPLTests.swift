@@ -245,6 +245,7 @@ import Testing
         term.expect("|> ")
         term.type("count\r")
         term.expect("\n5\n")
+        term.expectPrompt()
         term.type(Keys.ctrlD)
         #expect(term.waitForExit() == 0)
     }

@@ -2,11 +2,13 @@ import QQData
 import QQMetrics
 
 /// What a metric computation gives the cache: the column (one value per account),
-/// notes for stderr (approximate betweenness, no convergence), and `community`'s modularity.
+/// notes for stderr (approximate betweenness, no convergence), `community`'s modularity
+/// and, for iterative metrics (PageRank, HITS), the iterations run.
 struct MetricResult: Sendable {
     var column: Column
     var notes: [String]
     var modularity: Double?
+    var iterations: Int? = nil
 }
 
 /// The engine's door to the graph kernels of QQMetrics: neighbourhood sources, the
@@ -25,7 +27,7 @@ enum GraphKernels {
     static func metric(_ name: String, layer: String?, _ ds: Dataset, _ s: Settings,
                        dependency: (String) throws(Diagnostic) -> Column) throws(Diagnostic) -> MetricResult {
         let out = try MetricEngine.compute(name, layer: layer, dataset: ds, settings: metricSettings(s), dependency: dependency)
-        return MetricResult(column: out.column, notes: out.notes, modularity: out.modularity)
+        return MetricResult(column: out.column, notes: out.notes, modularity: out.modularity, iterations: out.iterations)
     }
 
     /// `set` settings a metric's value depends on, and the metrics it is built from.

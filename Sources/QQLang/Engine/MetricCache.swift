@@ -16,6 +16,7 @@ final class MetricCache {
         var column: Column
         var notes: [String]
         var modularity: Double?
+        var iterations: Int?
     }
 
     private var entries: [MetricID: Entry] = [:]
@@ -38,7 +39,8 @@ final class MetricCache {
         guard result.column.count == rt.dataset.accountCount else {
             throw Diagnostic(.internal, "internal error: metric '\(id)' has \(result.column.count) values for \(rt.dataset.accountCount) accounts")
         }
-        let e = Entry(key: key, column: result.column, notes: result.notes, modularity: result.modularity)
+        let e = Entry(key: key, column: result.column, notes: result.notes, modularity: result.modularity,
+                      iterations: result.iterations)
         entries[id] = e
         note(e, rt)
         return e.column

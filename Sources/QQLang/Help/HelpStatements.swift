@@ -28,8 +28,9 @@ extension HelpRegistry {
                   syntax: ["describe", "describe accounts", "describe NAME"],
                   details: """
                     `describe` alone shows where the data came from, the number of accounts and follows, \
-                    each layer, what was dropped at load (self-follows, duplicates) and the columns. \
-                    `describe TABLE` lists each column with its type, nulls and min/median/max.
+                    each layer, what was dropped at load (self-follows, duplicates) and the columns; \
+                    once computed, the modularity of `community` and the iterations PageRank and HITS \
+                    ran. `describe TABLE` lists each column with its type, nulls and min/median/max.
                     """,
                   examples: ["describe", "describe accounts"]),
         HelpTopic("print", .statement,

@@ -78,6 +78,12 @@ extension Session {
         if let m = rt.metrics.valid(.named(.community), rt)?.modularity {
             items.append(("community modularity", .float(m)))
         }
+        // Iterative metrics already computed: how many iterations their stopping rule took.
+        for m in [Metric.pagerank, .hub, .authority] {
+            if let it = rt.metrics.valid(.named(m), rt)?.iterations {
+                items.append(("\(m.rawValue) iterations", .int(Int64(it))))
+            }
+        }
         let summary = Table(names: ["item", "value"], columns: [
             Column.from(items.map { .string($0.0) }),
             Column.from(items.map { item -> Value in
