@@ -14,7 +14,8 @@ public enum CSRBuilder {
     public static func build(name: String, nodeCount n: Int, src: [UInt32], dst: [UInt32],
                              weights: [Double]? = nil) -> Layer {
         // Never nil: without polling nothing stops the build.
-        build(name: name, nodeCount: n, src: src, dst: dst, weights: weights, poll: false)!
+        var s = src, d = dst
+        return build(name: name, nodeCount: n, src: &s, dst: &d, weights: weights, poll: false)!
     }
 
     /// `build` for loads and `generate`: polls `Cancellation` every 64k edges and rows
@@ -22,7 +23,16 @@ public enum CSRBuilder {
     /// seconds, too long to wait for).
     public static func buildCancellable(name: String, nodeCount n: Int, src: [UInt32], dst: [UInt32],
                                         weights: [Double]? = nil) throws(Diagnostic) -> Layer {
-        guard let layer = build(name: name, nodeCount: n, src: src, dst: dst, weights: weights, poll: true) else {
+        var s = src, d = dst
+        return try buildCancellable(name: name, nodeCount: n, taking: &s, &d, weights: weights)
+    }
+
+    /// `buildCancellable` that empties `src` and `dst` as soon as it no longer needs
+    /// them, so that their memory is free for the rest of the build (when the caller
+    /// holds no other copy).
+    public static func buildCancellable(name: String, nodeCount n: Int, taking src: inout [UInt32], _ dst: inout [UInt32],
+                                        weights: [Double]? = nil) throws(Diagnostic) -> Layer {
+        guard let layer = build(name: name, nodeCount: n, src: &src, dst: &dst, weights: weights, poll: true) else {
             throw Diagnostic.cancelled()
         }
         return layer
@@ -34,7 +44,7 @@ public enum CSRBuilder {
     }
 
     /// The layer, or nil when `poll` is set and Ctrl-C was pressed.
-    private static func build(name: String, nodeCount n: Int, src: [UInt32], dst: [UInt32],
+    private static func build(name: String, nodeCount n: Int, src: inout [UInt32], dst: inout [UInt32],
                               weights: [Double]?, poll: Bool) -> Layer? {
         precondition(src.count == dst.count)
         precondition(weights == nil || weights!.count == src.count)
@@ -44,11 +54,22 @@ public enum CSRBuilder {
             return Layer(name: name, out: out, inn: inn, weighted: true,
                          droppedSelfLoops: loops, duplicateRows: dups)
         }
-        let built = src.withUnsafeBufferPointer { s in
-            dst.withUnsafeBufferPointer { d in buildUnweighted(n: n, src: s, dst: d, poll: poll) }
+        precondition(src.count < Int(UInt32.max), "a layer holds fewer than 2^32 edges")
+        // Step 1 of `buildUnweighted` reads the edge list; the rest works on its result.
+        let first = src.withUnsafeBufferPointer { s in
+            dst.withUnsafeBufferPointer { d -> (Rows, Rows, Bool)? in
+                let presorted = strictlyIncreasing(s, d)
+                let sides = Parallel.map(2) { k in
+                    k == 0 ? scatterRows(n: n, from: s, to: d, poll: poll) : scatterRows(n: n, from: d, to: s, poll: poll)
+                }
+                guard let outRows = sides[0], let inRows = sides[1] else { return nil }
+                return (outRows, inRows, presorted)
+            }
         }
-        guard let (out, inn, loops, dups) = built else { return nil }
-        return Layer(name: name, out: out, inn: inn, weighted: false, droppedSelfLoops: loops, duplicateRows: dups)
+        src = []; dst = []
+        guard let (outRows, inRows, presorted) = first,
+              let (out, inn, dups) = finishUnweighted(outRows, inRows, presorted: presorted, poll: poll) else { return nil }
+        return Layer(name: name, out: out, inn: inn, weighted: false, droppedSelfLoops: outRows.selfLoops, duplicateRows: dups)
     }
 
     /// True when the pairs `(s[i], d[i])` increase strictly (lexicographically).
@@ -66,25 +87,20 @@ public enum CSRBuilder {
     /// Rows in input order: offsets, targets, self-loops dropped.
     private struct Rows { var offsets: [Int]; var targets: [UInt32]; var selfLoops: Int }
 
-    /// Both directions with sorted, duplicate-free rows, without comparison sorting:
+    /// Unweighted layers: both directions with sorted, duplicate-free rows, without
+    /// comparison sorting:
     /// 1. one core scatters the out-rows, the other the in-rows, in input order;
     /// 2. each core transposes the other's rows: visiting rows in increasing node order
     ///    appends to every transposed row in increasing order, so rows come out sorted
     ///    (and a repeated pair lands twice, side by side);
     /// 3. each core drops the repeats of its side.
     /// Pairs in strictly increasing order (as `save` writes them) are already sorted and
-    /// duplicate-free in both directions after step 1.
-    private static func buildUnweighted(n: Int, src s: UnsafeBufferPointer<UInt32>, dst d: UnsafeBufferPointer<UInt32>,
-                                        poll: Bool) -> (CSR, CSR, Int, Int)? {
-        precondition(s.count < Int(UInt32.max), "a layer holds fewer than 2^32 edges")
-        let presorted = strictlyIncreasing(s, d)
-        let first = Parallel.map(2) { k in
-            k == 0 ? scatterRows(n: n, from: s, to: d, poll: poll) : scatterRows(n: n, from: d, to: s, poll: poll)
-        }
-        guard let outRows = first[0], let inRows = first[1] else { return nil }
+    /// duplicate-free in both directions after step 1. Step 1 is in `build` (it reads the
+    /// edge list, which is released after it); this is steps 2 and 3.
+    private static func finishUnweighted(_ outRows: Rows, _ inRows: Rows, presorted: Bool, poll: Bool) -> (CSR, CSR, Int)? {
         if presorted {
             return (CSR(offsets: outRows.offsets, targets: outRows.targets),
-                    CSR(offsets: inRows.offsets, targets: inRows.targets), outRows.selfLoops, 0)
+                    CSR(offsets: inRows.offsets, targets: inRows.targets), 0)
         }
         let second = Parallel.map(2) { k in
             k == 0 ? transposeRows(inRows, into: outRows.offsets, poll: poll)
@@ -95,7 +111,7 @@ public enum CSRBuilder {
             k == 0 ? dropRepeats(offsets: &out.offsets, targets: &out.targets) : dropRepeats(offsets: &inn.offsets, targets: &inn.targets)
         }
         assert(dups[0] == dups[1])
-        return (out, inn, outRows.selfLoops, dups[0])
+        return (out, inn, dups[0])
     }
 
     /// Count → prefix sum → scatter of `from[i] -> to[i]` (self-loops dropped), rows in
@@ -154,8 +170,10 @@ public enum CSRBuilder {
     /// `offsets` (every row receives exactly its extent's count). Large inputs go in two
     /// cache-friendly passes instead of one random write per pair: pairs are appended to
     /// the staging run of their bucket (2^shift consecutive rows, at most 2,048 buckets,
-    /// whose run occupies exactly those rows' extent), then each bucket's run is placed
-    /// into its rows, so the writes of the second pass stay inside one bucket's extent.
+    /// whose run mirrors those rows' extent), then each bucket's run is placed into its
+    /// rows, so the writes of the second pass stay inside one bucket's extent. This runs
+    /// in two rounds of half the buckets each (`produce` is called once per round), so
+    /// the staging area holds half the pairs.
     enum Placement {
         static let directLimit = 1 << 20
 
@@ -177,28 +195,41 @@ public enum CSRBuilder {
                     }
                 } else {
                     let shift = Swift.max(0, (Int.bitWidth - (n - 1).leadingZeroBitCount) - 11)
-                    let buckets = ((n - 1) >> shift) + 1
-                    let staging = UnsafeMutablePointer<UInt64>.allocate(capacity: m)
+                    let buckets = ((n - 1) >> shift) + 1, width = 1 << shift
+                    // Two rounds over halves of the buckets (by edges) keep the staging
+                    // area at half the edges: 4 bytes an edge, as much as the result.
+                    var groups = [0]
+                    for k in 1..<buckets where o[k << shift] >= m / 2 && groups.count == 1 { groups.append(k) }
+                    groups.append(buckets)
+                    var largest = 0
+                    for g in 0..<(groups.count - 1) {
+                        largest = Swift.max(largest, o[Swift.min(groups[g + 1] << shift, n)] - o[groups[g] << shift])
+                    }
+                    let staging = UnsafeMutablePointer<UInt64>.allocate(capacity: Swift.max(largest, 1))
                     defer { staging.deallocate() }
-                    HugePages.advise(UnsafeMutableRawPointer(staging), m * 8)
+                    HugePages.advise(UnsafeMutableRawPointer(staging), largest * 8)
                     let next = UnsafeMutablePointer<Int>.allocate(capacity: buckets)
                     defer { next.deallocate() }
-                    for k in 0..<buckets { next[k] = o[k << shift] }
-                    ok = produce { row, value in
-                        let k = Int(row) >> shift
-                        staging[next[k]] = UInt64(row) << 32 | UInt64(value)
-                        next[k] += 1
-                    }
-                    if ok {
-                        let width = 1 << shift
-                        let cursor = UnsafeMutablePointer<Int>.allocate(capacity: width)
-                        defer { cursor.deallocate() }
-                        for k in 0..<buckets {
-                            if stop(poll, k << 5) { ok = false; break }
+                    let cursor = UnsafeMutablePointer<Int>.allocate(capacity: width)
+                    defer { cursor.deallocate() }
+                    rounds: for g in 0..<(groups.count - 1) {
+                        let kLo = groups[g], kHi = groups[g + 1]
+                        let base = o[kLo << shift]
+                        for k in kLo..<kHi { next[k] = o[k << shift] - base }
+                        ok = produce { row, value in
+                            let k = Int(row) >> shift
+                            if k >= kLo && k < kHi {
+                                staging[next[k]] = UInt64(row) << 32 | UInt64(value)
+                                next[k] += 1
+                            }
+                        }
+                        if !ok { break }
+                        for k in kLo..<kHi {
+                            if stop(poll, k << 5) { ok = false; break rounds }
                             let first = k << shift, last = Swift.min(first + width, n)
                             for v in first..<last { cursor[v - first] = o[v] }
                             for j in o[first]..<o[last] {
-                                let pair = staging[j]
+                                let pair = staging[j - base]
                                 let r = Int(truncatingIfNeeded: pair >> 32) - first
                                 buf[cursor[r]] = UInt32(truncatingIfNeeded: pair)
                                 cursor[r] += 1

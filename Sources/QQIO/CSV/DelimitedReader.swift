@@ -9,7 +9,8 @@ import QQData
 /// the finished sinks in file order (so ids and rows keep the order of the file).
 protocol ChunkConsumer {
     associatedtype Sink: RecordSink
-    func makeSink() -> Sink
+    /// A sink for a chunk of about `bytes` bytes.
+    func makeSink(bytes: Int) -> Sink
     /// `sinks` in file order; `lineBases[k]` is the 0-based file line of chunk k's start.
     mutating func absorb(_ sinks: inout [Sink], lineBases: [Int]) throws(Diagnostic)
 }
@@ -160,7 +161,7 @@ final class DelimitedReader {
                 if s + 1 < to { split = s + 1 }
             }
             if split > 0 {
-                var pair = [consumer.makeSink(), consumer.makeSink()]
+                var pair = [consumer.makeSink(bytes: split - from), consumer.makeSink(bytes: to - split)]
                 let base = buffer, atEOF = eof, sp = split
                 let results = pair.withUnsafeMutableBufferPointer { sinkp in
                     scanner.withUnsafeMutableBufferPointer { scp in
@@ -176,12 +177,12 @@ final class DelimitedReader {
                 if results[0].fatal == nil && !results[0].incomplete && results[0].end == split {
                     sinks.append(pair[1]); scans.append(results[1])
                 } else if results[0].fatal == nil {
-                    var again = consumer.makeSink()
+                    var again = consumer.makeSink(bytes: to - results[0].end)
                     scans.append(scanner[1].scan(buffer, from: results[0].end, to: to, atEOF: eof, sink: &again))
                     sinks.append(again)
                 }
             } else {
-                var sink = consumer.makeSink()
+                var sink = consumer.makeSink(bytes: to - from)
                 scans.append(scanner[0].scan(buffer, from: from, to: to, atEOF: eof, sink: &sink))
                 sinks.append(sink)
             }

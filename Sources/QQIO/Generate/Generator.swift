@@ -54,8 +54,7 @@ public enum Generator {
         for (u, v) in backs { src.append(v); dst.append(u) }
         // Fill any shortfall (tiny dense graphs only) with uniformly drawn new pairs.
         if src.count < m { try topUp(&src, &dst, n: n, m: m, seed: seed) }
-        let follows = try CSRBuilder.buildCancellable(name: "follow", nodeCount: n, src: src, dst: dst)
-        src = []; dst = []
+        let follows = try CSRBuilder.buildCancellable(name: "follow", nodeCount: n, taking: &src, &dst)
         let accounts = try GeneratedAccounts.table(n: n, popularity: popularity, degrees: degrees, seed: seed)
         progress.update(4)
         let index: HandleIndex

@@ -91,7 +91,7 @@ struct AccountsConsumer: ChunkConsumer {
         self.path = path; self.fieldCount = fieldCount; self.key = key; self.lenient = lenient
     }
 
-    func makeSink() -> AccountsSink { AccountsSink(fieldCount: fieldCount, key: key) }
+    func makeSink(bytes: Int) -> AccountsSink { AccountsSink(fieldCount: fieldCount, key: key) }
 
     mutating func absorb(_ sinks: inout [AccountsSink], lineBases: [Int]) throws(Diagnostic) {
         for (k, sink) in sinks.enumerated() {

@@ -20,9 +20,9 @@ struct DatasetAssembly {
     /// Reads an edge file into a layer (`nil` name: the follow layer).
     mutating func readLayer(_ name: String?, path: String, options: LoadOptions) throws(Diagnostic) -> Layer {
         let label = "reading \(basename(path))"
-        let (list, w) = try EdgeReader.read(path: path, handles: &index, weighted: name != nil, options: options, label: label)
+        var (list, w) = try EdgeReader.read(path: path, handles: &index, weighted: name != nil, options: options, label: label)
         warnings += w
-        return try CSRBuilder.buildCancellable(name: name ?? "follow", nodeCount: index.count, src: list.src, dst: list.dst,
+        return try CSRBuilder.buildCancellable(name: name ?? "follow", nodeCount: index.count, taking: &list.src, &list.dst,
                                                weights: list.weights)
     }
 

@@ -64,12 +64,22 @@ struct EdgeConsumer: ChunkConsumer {
         if weighted { list.weights = [] }
     }
 
-    func makeSink() -> EdgeSink { EdgeSink(known: index, layout: layout, weighted: weighted) }
+    /// New handles per byte in the blocks read so far (a guess before the first), to
+    /// size each chunk's table of new handles so that it does not grow by rehashing.
+    var freshPerByte = 1.0 / 32
+
+    func makeSink(bytes: Int) -> EdgeSink {
+        let expected = Int(freshPerByte * Double(bytes) * 1.25) + 64
+        return EdgeSink(known: index, layout: layout, weighted: weighted, bytes: bytes, freshCapacity: min(expected, 1 << 22))
+    }
 
     mutating func absorb(_ sinks: inout [EdgeSink], lineBases: [Int]) throws(Diagnostic) {
         // Drop the sinks' references to the index first, so that growing it does not copy it.
         for k in sinks.indices { sinks[k].known = HandleIndex(capacity: 0) }
-        index.reserveCapacity(index.count + sinks.reduce(0) { $0 + $1.fresh.count })
+        let freshCount = sinks.reduce(0) { $0 + $1.fresh.count }
+        let bytes = sinks.reduce(0) { $0 + $1.bytes }
+        if bytes > 0 { freshPerByte = Double(freshCount) / Double(bytes) }
+        index.reserveCapacity(index.count + freshCount)
         for k in sinks.indices {
             let fresh = sinks[k].fresh, freshHashes = sinks[k].freshHashes
             var remap = [UInt32](repeating: 0, count: fresh.count)
@@ -130,8 +140,12 @@ struct EdgeSink: RecordSink {
     /// The last resolved source, valid while the chunk's bytes are.
     private var lastSource: (start: UnsafePointer<UInt8>, count: Int, id: UInt32)? = nil
 
-    init(known: HandleIndex, layout: EdgeLayout, weighted: Bool) {
-        self.known = known; self.layout = layout; self.weighted = weighted
+    /// Bytes of the chunk (for the next chunk's estimate of new handles).
+    let bytes: Int
+
+    init(known: HandleIndex, layout: EdgeLayout, weighted: Bool, bytes: Int = 0, freshCapacity: Int = 16) {
+        self.known = known; self.layout = layout; self.weighted = weighted; self.bytes = bytes
+        fresh = HandleIndex(capacity: freshCapacity)
         starts = [UnsafePointer<UInt8>](repeating: UnsafePointer(bitPattern: 1)!, count: EdgeSink.batch)
         packedStarts = starts
     }
