@@ -245,7 +245,6 @@ import Testing
         term.expect("|> ")
         term.type("count\r")
         term.expect("\n5\n")
-        term.expectPrompt()
         term.type(Keys.ctrlD)
         #expect(term.waitForExit() == 0)
     }
