@@ -36,6 +36,36 @@ import Testing
         #expect(CSRBuilder.transpose(layer.out) == layer.inn)
     }
 
+    /// Placement in rounds (a staging area smaller than the pairs) against per-row
+    /// lists in stream order: the same rows, each in the order its pairs came.
+    @Test func placementInRoundsKeepsStreamOrder() {
+        var rng = SplitMix64(seed: 17)
+        let n = 6_000, m = 1_200_000
+        var rows = [UInt32](), values = [UInt32]()
+        var counts = [Int](repeating: 0, count: n + 1)
+        for _ in 0..<m {
+            let r = rng.below(n), v = rng.below(1 << 30)
+            rows.append(UInt32(r * r / n)); values.append(UInt32(v))
+            counts[r * r / n + 1] += 1
+        }
+        for v in 0..<n { counts[v + 1] += counts[v] }
+        var expected = [[UInt32]](repeating: [], count: n)
+        for i in 0..<m { expected[Int(rows[i])].append(values[i]) }
+        for capacity in [m, m / 3 + 1, 50_000] {
+            let staging = CSRBuilder.Placement.Staging(capacity: capacity)
+            let placed = counts.withUnsafeBufferPointer { o in
+                CSRBuilder.Placement.place(offsets: o, staging: staging, poll: false) { emit in
+                    for i in 0..<m { emit(rows[i], values[i]) }
+                    return true
+                }
+            }
+            let got = try! #require(placed)
+            var same = true
+            for v in 0..<n where Array(got[counts[v]..<counts[v + 1]]) != expected[v] { same = false; break }
+            #expect(same, "staging capacity \(capacity)")
+        }
+    }
+
     /// About 5 MB of edges (several blocks, each split over two cores) in which plain
     /// lines alternate with lines only the general scanner reads; the result must be the
     /// one a line-by-line reading gives: ids in order of first appearance, every edge.

@@ -56,11 +56,16 @@ public enum CSRBuilder {
         }
         precondition(src.count < Int(UInt32.max), "a layer holds fewer than 2^32 edges")
         // Step 1 of `buildUnweighted` reads the edge list; the rest works on its result.
+        // One staging area per core, as large as the edge list (8 bytes an edge), used by
+        // both steps; only large layers take the staged path.
+        let staged = src.count >= Placement.directLimit && n > 2048
+        let staging = (0..<2).map { _ in Placement.Staging(capacity: staged ? src.count : 0) }
         let first = src.withUnsafeBufferPointer { s in
             dst.withUnsafeBufferPointer { d -> (Rows, Rows, Bool)? in
                 let presorted = strictlyIncreasing(s, d)
                 let sides = Parallel.map(2) { k in
-                    k == 0 ? scatterRows(n: n, from: s, to: d, poll: poll) : scatterRows(n: n, from: d, to: s, poll: poll)
+                    k == 0 ? scatterRows(n: n, from: s, to: d, staging: staging[0], poll: poll)
+                        : scatterRows(n: n, from: d, to: s, staging: staging[1], poll: poll)
                 }
                 guard let outRows = sides[0], let inRows = sides[1] else { return nil }
                 return (outRows, inRows, presorted)
@@ -68,7 +73,8 @@ public enum CSRBuilder {
         }
         src = []; dst = []
         guard let (outRows, inRows, presorted) = first,
-              let (out, inn, dups) = finishUnweighted(outRows, inRows, presorted: presorted, poll: poll) else { return nil }
+              let (out, inn, dups) = finishUnweighted(outRows, inRows, presorted: presorted, staging: staging, poll: poll)
+        else { return nil }
         return Layer(name: name, out: out, inn: inn, weighted: false, droppedSelfLoops: outRows.selfLoops, duplicateRows: dups)
     }
 
@@ -97,14 +103,15 @@ public enum CSRBuilder {
     /// Pairs in strictly increasing order (as `save` writes them) are already sorted and
     /// duplicate-free in both directions after step 1. Step 1 is in `build` (it reads the
     /// edge list, which is released after it); this is steps 2 and 3.
-    private static func finishUnweighted(_ outRows: Rows, _ inRows: Rows, presorted: Bool, poll: Bool) -> (CSR, CSR, Int)? {
+    private static func finishUnweighted(_ outRows: Rows, _ inRows: Rows, presorted: Bool, staging: [Placement.Staging],
+                                         poll: Bool) -> (CSR, CSR, Int)? {
         if presorted {
             return (CSR(offsets: outRows.offsets, targets: outRows.targets),
                     CSR(offsets: inRows.offsets, targets: inRows.targets), 0)
         }
         let second = Parallel.map(2) { k in
-            k == 0 ? transposeRows(inRows, into: outRows.offsets, poll: poll)
-                : transposeRows(outRows, into: inRows.offsets, poll: poll)
+            k == 0 ? transposeRows(inRows, into: outRows.offsets, staging: staging[0], poll: poll)
+                : transposeRows(outRows, into: inRows.offsets, staging: staging[1], poll: poll)
         }
         guard var out = second[0], var inn = second[1] else { return nil }
         let dups = Parallel.map(2) { k in
@@ -117,7 +124,7 @@ public enum CSRBuilder {
     /// Count → prefix sum → scatter of `from[i] -> to[i]` (self-loops dropped), rows in
     /// input order; nil when polling saw Ctrl-C.
     private static func scatterRows(n: Int, from a: UnsafeBufferPointer<UInt32>, to b: UnsafeBufferPointer<UInt32>,
-                                    poll: Bool) -> Rows? {
+                                    staging: Placement.Staging, poll: Bool) -> Rows? {
         var offsets = [Int](repeating: 0, count: n + 1)
         var selfLoops = 0
         var stopped = false
@@ -131,7 +138,7 @@ public enum CSRBuilder {
         if stopped { return nil }
         var targets: [UInt32]? = nil
         offsets.withUnsafeBufferPointer { o in
-            targets = Placement.place(offsets: o, poll: poll) { (emit) -> Bool in
+            targets = Placement.place(offsets: o, staging: staging, poll: poll) { (emit) -> Bool in
                 for i in 0..<a.count where a[i] != b[i] {
                     if stop(poll, i) { return false }
                     emit(a[i], b[i])
@@ -145,13 +152,13 @@ public enum CSRBuilder {
 
     /// The reverse of `rows`, whose rows start at `offsets` (the reverse direction's
     /// offsets, known from step 1); every row comes out sorted.
-    private static func transposeRows(_ rows: Rows, into offsets: [Int], poll: Bool) -> CSR? {
+    private static func transposeRows(_ rows: Rows, into offsets: [Int], staging: Placement.Staging, poll: Bool) -> CSR? {
         let n = offsets.count - 1
         var targets: [UInt32]? = nil
         offsets.withUnsafeBufferPointer { o in
             rows.offsets.withUnsafeBufferPointer { ro in
                 rows.targets.withUnsafeBufferPointer { rt in
-                    targets = Placement.place(offsets: o, poll: poll) { (emit) -> Bool in
+                    targets = Placement.place(offsets: o, staging: staging, poll: poll) { (emit) -> Bool in
                         for v in 0..<n {
                             if stop(poll, v) { return false }
                             let value = UInt32(truncatingIfNeeded: v)
@@ -171,14 +178,27 @@ public enum CSRBuilder {
     /// cache-friendly passes instead of one random write per pair: pairs are appended to
     /// the staging run of their bucket (2^shift consecutive rows, at most 2,048 buckets,
     /// whose run mirrors those rows' extent), then each bucket's run is placed into its
-    /// rows, so the writes of the second pass stay inside one bucket's extent. This runs
-    /// in two rounds of half the buckets each (`produce` is called once per round), so
-    /// the staging area holds half the pairs.
+    /// rows, so the writes of the second pass stay inside one bucket's extent. When the
+    /// staging area holds fewer than all the pairs, this runs in rounds over groups of
+    /// buckets (`produce` is called once per round).
     enum Placement {
+        /// Working memory for `Placement`, one per core, reused by the steps of a build so
+        /// that its pages are made once.
+        final class Staging: @unchecked Sendable {
+            let pointer: UnsafeMutablePointer<UInt64>
+            let capacity: Int
+            init(capacity: Int) {
+                self.capacity = Swift.max(capacity, 1)
+                pointer = .allocate(capacity: self.capacity)
+                HugePages.advise(UnsafeMutableRawPointer(pointer), self.capacity * 8)
+            }
+            deinit { pointer.deallocate() }
+        }
+
         static let directLimit = 1 << 20
 
         /// The rows' values, or nil when `produce` returned false (Ctrl-C).
-        static func place(offsets o: UnsafeBufferPointer<Int>, poll: Bool,
+        static func place(offsets o: UnsafeBufferPointer<Int>, staging area: Staging, poll: Bool,
                           _ produce: ((UInt32, UInt32) -> Void) -> Bool) -> [UInt32]? {
             let n = o.count - 1, m = o[n]
             var ok = true
@@ -196,18 +216,20 @@ public enum CSRBuilder {
                 } else {
                     let shift = Swift.max(0, (Int.bitWidth - (n - 1).leadingZeroBitCount) - 11)
                     let buckets = ((n - 1) >> shift) + 1, width = 1 << shift
-                    // Two rounds over halves of the buckets (by edges) keep the staging
-                    // area at half the edges: 4 bytes an edge, as much as the result.
+                    // Groups of consecutive buckets whose pairs fit the staging area.
                     var groups = [0]
-                    for k in 1..<buckets where o[k << shift] >= m / 2 && groups.count == 1 { groups.append(k) }
-                    groups.append(buckets)
-                    var largest = 0
-                    for g in 0..<(groups.count - 1) {
-                        largest = Swift.max(largest, o[Swift.min(groups[g + 1] << shift, n)] - o[groups[g] << shift])
+                    var groupStart = 0
+                    for k in 0..<buckets {
+                        let end = o[Swift.min((k + 1) << shift, n)]
+                        if end - o[groupStart << shift] > area.capacity && k > groupStart {
+                            groups.append(k); groupStart = k
+                        }
                     }
-                    let staging = UnsafeMutablePointer<UInt64>.allocate(capacity: Swift.max(largest, 1))
-                    defer { staging.deallocate() }
-                    HugePages.advise(UnsafeMutableRawPointer(staging), largest * 8)
+                    groups.append(buckets)
+                    for g in 0..<(groups.count - 1) where o[Swift.min(groups[g + 1] << shift, n)] - o[groups[g] << shift] > area.capacity {
+                        preconditionFailure("one bucket holds more pairs than the staging area")
+                    }
+                    let staging = area.pointer
                     let next = UnsafeMutablePointer<Int>.allocate(capacity: buckets)
                     defer { next.deallocate() }
                     let cursor = UnsafeMutablePointer<Int>.allocate(capacity: width)
