@@ -51,6 +51,26 @@ import Testing
         #expect(HandleIndex(handles: index.handles, table: Array(index.table.dropLast(2))) == nil)
     }
 
+    /// The hash is part of the snapshot format (saved hash tables): pinned for every
+    /// length from 0 to 17, values from the byte-at-a-time form it was first written in.
+    @Test func handleHashIsStable() {
+        let pinned: [UInt64] = [
+            0x850F9794D5108B4, 0xD45B010C5887C79D, 0x8EDA1D6B356AEC11, 0xE8B15DBDC126B1, 0x7989C9CD36F854F3,
+            0xC646114DA85C87A1, 0xA774625822263D23, 0x9E1166501B5DBAC5, 0x446C9E54EB7DD6DE, 0x18456406FD8DA2FF,
+            0xFA269A3DE01E3151, 0xCC7FBA4F6EBBA002, 0x44D5B180FDDA06A4, 0x1167E6B7230D529D, 0xD0D53D18DDAF14F5,
+            0xFCD529F9E52FF0BA, 0x5DBDAD5E1DBBC1B5, 0xDC40E1B9BD8D7170,
+        ]
+        let text = Array("abcdefghijklmnopqrstu".utf8)
+        for n in 0...17 {
+            let h = text.withUnsafeBufferPointer { HandleIndex.hash(bytes: UnsafeBufferPointer(rebasing: $0[0..<n])) }
+            #expect(h == pinned[n], "length \(n)")
+            var w: UInt64 = 0
+            for k in 0..<min(n, 8) { w |= UInt64(text[k]) << UInt64(8 * k) }
+            let first = text.withUnsafeBufferPointer { HandleIndex.firstWord(UnsafeBufferPointer(rebasing: $0[0..<n])) }
+            #expect(first == w, "first word, length \(n)")
+        }
+    }
+
     @Test func csrBuilderAgreesWithSets() {
         var rng = SplitMix64(seed: 11)
         for trial in 0..<30 {

@@ -30,9 +30,24 @@ public struct HandleIndex: Sendable {
     @inline(__always) static func firstWord(_ p: UnsafeBufferPointer<UInt8>) -> UInt64 {
         guard let base = p.baseAddress else { return 0 }
         if p.count >= 8 { return UnsafeRawPointer(base).loadUnaligned(as: UInt64.self) }
-        var w: UInt64 = 0
-        for k in 0..<p.count { w |= UInt64(base[k]) << UInt64(8 * k) }
-        return w
+        return shortWord(base, p.count)
+    }
+
+    /// The `n < 8` bytes at `base`, zero-padded, little-endian, without reading past
+    /// them: two overlapping loads of 4 (or 2) bytes, whose shared bytes agree.
+    @inline(__always) static func shortWord(_ base: UnsafePointer<UInt8>, _ n: Int) -> UInt64 {
+        let raw = UnsafeRawPointer(base)
+        if n >= 4 {
+            let lo = UInt64(raw.loadUnaligned(as: UInt32.self))
+            let hi = UInt64(raw.loadUnaligned(fromByteOffset: n - 4, as: UInt32.self))
+            return lo | hi << UInt64(8 * (n - 4))
+        }
+        if n >= 2 {
+            let lo = UInt64(raw.loadUnaligned(as: UInt16.self))
+            let hi = UInt64(raw.loadUnaligned(fromByteOffset: n - 2, as: UInt16.self))
+            return lo | hi << UInt64(8 * (n - 2))
+        }
+        return n == 1 ? UInt64(base[0]) : 0
     }
 
     public init(capacity: Int = 16) {
@@ -130,10 +145,7 @@ public struct HandleIndex: Sendable {
             i += 8
         }
         if i < n {
-            var w: UInt64 = 0
-            var shift: UInt64 = 0
-            while i < n { w |= UInt64(base[i]) << shift; shift += 8; i += 1 }
-            h = mix(h ^ w ^ 0xE703_7ED1_A0B4_28DB)
+            h = mix(h ^ shortWord(base + i, n - i) ^ 0xE703_7ED1_A0B4_28DB)
         }
         return mix(h)
     }

@@ -37,6 +37,7 @@ enum EdgeReader {
             // Room for every row up front (5 % spare), so the lists never copy themselves
             // while growing; pages never written are never made resident.
             let rows = lines + lines / 20
+            consumer.rowsPerByte = Double(lines) / Double(max(reader.source.fileSize, 1))
             consumer.list.src.reserveCapacity(rows)
             consumer.list.dst.reserveCapacity(rows)
             if weighted { consumer.list.weights!.reserveCapacity(rows) }
@@ -68,9 +69,20 @@ struct EdgeConsumer: ChunkConsumer {
     /// size each chunk's table of new handles so that it does not grow by rehashing.
     var freshPerByte = 1.0 / 32
 
+    /// Rows per byte of the file (from its first MiB; 0 when unknown), to size the
+    /// chunks' id lists.
+    var rowsPerByte = 0.0
+    /// Id lists of absorbed chunks, kept for the next ones: reusing their memory spares
+    /// the kernel zeroing fresh pages for every block.
+    let pool = IdListPool()
+
     func makeSink(bytes: Int) -> EdgeSink {
         let expected = Int(freshPerByte * Double(bytes) * 1.25) + 64
-        return EdgeSink(known: index, layout: layout, weighted: weighted, bytes: bytes, freshCapacity: min(expected, 1 << 22))
+        var sink = EdgeSink(known: index, layout: layout, weighted: weighted, bytes: bytes, freshCapacity: min(expected, 1 << 22))
+        let rows = Int(Double(bytes) * rowsPerByte * 1.05) + 16
+        sink.src = pool.take(capacity: rows)
+        sink.dst = pool.take(capacity: rows)
+        return sink
     }
 
     mutating func absorb(_ sinks: inout [EdgeSink], lineBases: [Int]) throws(Diagnostic) {
@@ -88,25 +100,54 @@ struct EdgeConsumer: ChunkConsumer {
                     remap[j] = index.insert(utf8: UnsafeBufferPointer(rebasing: hb[fresh.handles.range(j)]), hash: freshHashes[j]).id
                 }
             }
-            let tag = EdgeSink.tag
             if fresh.count == 0 {
                 // Every handle was known: the ids are final.
                 list.src.append(contentsOf: sinks[k].src)
                 list.dst.append(contentsOf: sinks[k].dst)
-            } else { remap.withUnsafeBufferPointer { rm in
-                @inline(__always) func fix(_ x: UInt32) -> UInt32 { x & tag != 0 ? rm[Int(x & ~tag)] : x }
-                sinks[k].src.withUnsafeBufferPointer { s in
-                    grow(&list.src, by: s.count)
-                    for x in s { list.src.append(fix(x)) }
-                }
-                sinks[k].dst.withUnsafeBufferPointer { d in
-                    grow(&list.dst, by: d.count)
-                    for x in d { list.dst.append(fix(x)) }
-                }
-            } }
+            } else {
+                EdgeConsumer.appendFixed(sinks[k].src, to: &list.src, remap: remap)
+                EdgeConsumer.appendFixed(sinks[k].dst, to: &list.dst, remap: remap)
+            }
             if weighted { list.weights!.append(contentsOf: sinks[k].weights) }
+            var used = [UInt32]()
+            swap(&used, &sinks[k].src); pool.put(used)
+            used = []
+            swap(&used, &sinks[k].dst); pool.put(used)
         }
     }
+
+    /// Appends `ids` to `list` with chunk-local ids (tagged) rewritten through `remap`.
+    static func appendFixed(_ ids: [UInt32], to list: inout [UInt32], remap: [UInt32]) {
+        let start = list.count
+        grow(&list, by: ids.count)
+        list.append(contentsOf: repeatElement(0, count: ids.count))
+        let tag = EdgeSink.tag
+        ids.withUnsafeBufferPointer { s in
+            remap.withUnsafeBufferPointer { rm in
+                list.withUnsafeMutableBufferPointer { out in
+                    for i in 0..<s.count {
+                        let x = s[i]
+                        out[start + i] = x & tag != 0 ? rm[Int(x & ~tag)] : x
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// Id lists handed from absorbed chunks to new ones (see `EdgeConsumer.pool`).
+final class IdListPool {
+    private var lists: [[UInt32]] = []
+
+    /// An empty list with room for at least `capacity` ids.
+    func take(capacity: Int) -> [UInt32] {
+        var a = lists.popLast() ?? []
+        a.removeAll(keepingCapacity: true)
+        if a.capacity < capacity { a.reserveCapacity(capacity) }
+        return a
+    }
+
+    func put(_ a: [UInt32]) { if lists.count < 8 { lists.append(a) } }
 }
 
 /// Resolves the endpoints of each row of one chunk. Endpoints are queued (pointers
