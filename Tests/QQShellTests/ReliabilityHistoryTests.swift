@@ -23,7 +23,9 @@ import Testing
         term.typeSlowly(statement)
         term.type(Keys.enter)
         term.expect(output)
-        term.expect("qq> ")
+        // The prompt in raw mode: a Ctrl-D that reaches the terminal in cooked mode is an
+        // end-of-file libedit never reads.
+        term.expectPrompt()
         term.type(Keys.ctrlD)
         #expect(term.waitForExit() == 0)
     }
@@ -69,7 +71,7 @@ import Testing
         term.typeSlowly("print \"typed\"")
         term.type(Keys.enter)
         term.expect("\ntyped\n")
-        term.expect("qq> ")
+        term.expectPrompt()
         term.type(Keys.ctrlD)
         #expect(term.waitForExit() == 0)
         #expect(dir.read("state/qq/history") == old, "--safe leaves the history file as it was")

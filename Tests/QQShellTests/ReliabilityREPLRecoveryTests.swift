@@ -37,6 +37,7 @@ import Testing
         #expect(latency != nil)
         check(term, after: "cancelled")
         #expect(dir.read("taken.csv") == "old\n")
+        term.waitForRawMode()
         term.type(PseudoTerminal.ctrlD)
         #expect(term.waitForExit() == 0)
     }

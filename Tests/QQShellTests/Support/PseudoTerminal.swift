@@ -109,6 +109,13 @@ final class PseudoTerminal {
     func expectPrompt(_ prompt: String = "qq> ", timeout: Double = 15,
                       sourceLocation: SourceLocation = #_sourceLocation) -> Bool {
         guard expect(prompt, timeout: timeout, sourceLocation: sourceLocation) else { return false }
+        return waitForRawMode(after: prompt, sourceLocation: sourceLocation)
+    }
+
+    /// Waits until the line editor has the terminal in raw mode (after a prompt that
+    /// was already seen), so that a control key goes to it.
+    @discardableResult
+    func waitForRawMode(after prompt: String = "qq> ", sourceLocation: SourceLocation = #_sourceLocation) -> Bool {
         let deadline = now() + 5
         var t = termios()
         while now() < deadline {
