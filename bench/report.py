@@ -132,6 +132,11 @@ def checks(res: dict[str, Any]) -> list[str]:
 def derived_notes(res: dict[str, Any]) -> list[str]:
     """Notes on NetworkX's skipped tasks and on PageRank, drawn from the result's facts."""
     notes = []
+    absent = [TOOL_TITLES[t] for t in TOOLS if t not in res["tools"]]
+    if absent:
+        why = (" NetworkX is never the fastest peer, so the ratio column does not depend on it."
+               if "NetworkX" in absent else "")
+        notes.append(f"Not run at this size (left out with `--tools`): {', '.join(absent)}.{why}")
     nx = res["tools"].get("networkx", {})
     skipped = {t: v for t, v in nx.get("skipped", {}).items()}
     limit = fmt_seconds(res["settings"].get("nx_limit", 300))
