@@ -8,44 +8,23 @@ import QQIO
 // inference, edge-list layout detection, GraphML and gzip.
 //
 // The first byte of the input picks the loader and the file name (which picks the
-// format by extension); the rest is the file's content, written to a file in
-// /dev/shm (or /tmp) because loaders read paths. A load must either succeed or throw
+// format by extension; `FuzzInput`); the rest is the file's content, written to a
+// file in /dev/shm (or /tmp) because loaders read paths. A load must either succeed or throw
 // a Diagnostic; it must never crash, hang or allocate without bound.
 //
 // Built by `scripts/fuzz` with `-sanitize=fuzzer,address -DFUZZ`; without `FUZZ` the
 // same body runs each file named on the command line (regression replay).
 
 enum FuzzLoad {
-    static let kinds: [(name: String, asAccounts: Bool)] = [
-        ("follows.csv", false), ("accounts.csv", true), ("edges.tsv", false),
-        ("edges.txt", false), ("graph.graphml", false), ("follows.csv.gz", false),
-    ]
-
     static let folder: String = {
         var st = stat()
         return stat("/dev/shm", &st) == 0 ? "/dev/shm" : "/tmp"
     }()
 
     static func run(_ bytes: UnsafeBufferPointer<UInt8>) {
-        guard let first = bytes.first else { return }
-        let kind = kinds[Int(first) % kinds.count]
-        let path = "\(folder)/qq-fuzz-\(getpid())-\(kind.name)"
-        guard let f = fopen(path, "wb") else { return }
-        if bytes.count > 1 { fwrite(bytes.baseAddress! + 1, 1, bytes.count - 1, f) }
-        fclose(f)
-        defer { unlink(path) }
-        let options = LoadOptions(lenient: first & 0x80 != 0)
-        do {
-            if kind.asAccounts {
-                _ = try Loader.loadAccounts(path: path, into: Dataset.empty(), options: options)
-            } else {
-                _ = try Loader.load(path: path, options: options)
-            }
-        } catch {
-            // A diagnostic is the expected outcome for most inputs; it must name the file.
-            precondition(error.position == nil || error.position!.file.hasSuffix(kind.name),
-                         "diagnostic points at another file")
-        }
+        guard let (file, error) = FuzzInput.load(bytes, in: folder), let error else { return }
+        // A diagnostic is the expected outcome for most inputs; it must name the file.
+        precondition(error.position == nil || error.position!.file.hasSuffix(file), "diagnostic points at another file")
     }
 }
 
