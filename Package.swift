@@ -49,7 +49,7 @@ let package = Package(
         .testTarget(name: "QQIOTests", dependencies: ["QQIO"], exclude: ["Fixtures"]),
         .testTarget(name: "QQMetricsTests", dependencies: ["QQMetrics", "QQIO"], exclude: ["Fixtures"]),
         .testTarget(name: "QQOutputTests", dependencies: ["QQOutput"], exclude: ["Golden"]),
-        .testTarget(name: "QQLangTests", dependencies: ["QQLang"], exclude: ["Golden"]),
+        .testTarget(name: "QQLangTests", dependencies: ["QQLang"], exclude: ["Golden", "FuzzRegressions"]),
         .testTarget(name: "QQShellTests", dependencies: ["QQLang"]),
     ],
     swiftLanguageModes: [.v6]
