@@ -6,8 +6,11 @@ import PackageDescription
 //   QQIO      loaders and writers (CSV, edge lists, GraphML, gzip, snapshots), generator, sample
 //   QQMetrics graph metrics (PageRank, HITS, cores, clustering, betweenness, Louvain, …)
 //   QQOutput  table rendering, output formats, terminal charts and SVG
-//   QQLang    the qq language: syntax, binding, plan, executor, session, help
-//   qq        the executable: command line, REPL on libedit, completion, dot-commands
+//   QQSyntax   the language's text: lexer, parser, AST, statement completeness, diagnostics renderer
+//   QQSemantic binding names and types, settings, the metric registry, the logical plan (the engine seam)
+//   QQEngine   the local executor: one file per stage, expression evaluation, the metric cache
+//   QQSession  the interpreter: statements, settings, help, completion, tutorial lessons
+//   qq         the executable: command line, REPL on libedit, dot-commands, terminal
 let package = Package(
     name: "qq",
     platforms: [.macOS(.v15)],
@@ -34,23 +37,26 @@ let package = Package(
         .target(name: "QQIO", dependencies: ["QQData", "CZlib"]),
         .target(name: "QQMetrics", dependencies: ["QQData", "CQQSupport"]),
         .target(name: "QQOutput", dependencies: ["QQData"]),
-        .target(name: "QQLang", dependencies: ["QQData", "QQIO", "QQMetrics", "QQOutput"]),
+        .target(name: "QQSyntax", dependencies: ["QQData"]),
+        .target(name: "QQSemantic", dependencies: ["QQData", "QQSyntax", "QQMetrics"]),
+        .target(name: "QQEngine", dependencies: ["QQData", "QQSyntax", "QQSemantic", "QQMetrics", "QQOutput", "QQIO"]),
+        .target(name: "QQSession", dependencies: ["QQData", "QQSyntax", "QQSemantic", "QQEngine", "QQIO", "QQMetrics", "QQOutput"]),
         .executableTarget(
             name: "qq",
             dependencies: [
-                "QQLang", "CLibEdit",
+                "QQSession", "QQSyntax", "QQData", "QQOutput", "CLibEdit",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         // libFuzzer targets (scripts/fuzz); built normally they replay files given as arguments.
-        .executableTarget(name: "FuzzLang", dependencies: ["QQLang"]),
+        .executableTarget(name: "FuzzLang", dependencies: ["QQSession"]),
         .executableTarget(name: "FuzzLoad", dependencies: ["QQIO"]),
         .testTarget(name: "QQDataTests", dependencies: ["QQData"]),
         .testTarget(name: "QQIOTests", dependencies: ["QQIO"], exclude: ["Fixtures"]),
         .testTarget(name: "QQMetricsTests", dependencies: ["QQMetrics", "QQIO"], exclude: ["Fixtures"]),
         .testTarget(name: "QQOutputTests", dependencies: ["QQOutput"], exclude: ["Golden"]),
-        .testTarget(name: "QQLangTests", dependencies: ["QQLang"], exclude: ["Golden", "FuzzRegressions"]),
-        .testTarget(name: "QQShellTests", dependencies: ["QQLang"]),
+        .testTarget(name: "QQLangTests", dependencies: ["QQSyntax", "QQSemantic", "QQEngine", "QQSession"], exclude: ["Golden", "FuzzRegressions"]),
+        .testTarget(name: "QQShellTests", dependencies: ["QQSession", "QQEngine", "QQSemantic", "QQSyntax"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -1,5 +1,5 @@
 import QQData
-import QQLang
+import QQSession
 
 // libFuzzer target for the language: lexer, parser, binder and executor.
 //

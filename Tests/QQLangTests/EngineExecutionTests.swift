@@ -1,6 +1,9 @@
 import Testing
 import QQData
-@testable import QQLang
+@testable import QQSession
+@testable import QQEngine
+@testable import QQSemantic
+@testable import QQSyntax
 
 /// Stage semantics checked by a second method, null semantics, the metric cache's
 /// invalidation, parameters, `--safe`, and what goes to stdout and stderr.

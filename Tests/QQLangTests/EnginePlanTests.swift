@@ -1,6 +1,9 @@
 import Testing
 import QQData
-@testable import QQLang
+@testable import QQSession
+@testable import QQEngine
+@testable import QQSemantic
+@testable import QQSyntax
 
 /// The logical plan's shape, independent of the executor: one `Metric` node right
 /// above the source naming every metric the stages read, schemas per node, and

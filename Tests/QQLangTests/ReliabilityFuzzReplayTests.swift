@@ -1,7 +1,10 @@
 import Foundation
 import Testing
 import QQData
-@testable import QQLang
+@testable import QQSession
+@testable import QQEngine
+@testable import QQSemantic
+@testable import QQSyntax
 
 /// Replays every input under `FuzzRegressions/` the way the FuzzLang target runs
 /// one (Sources/FuzzLang/FuzzLang.swift): a fresh `--safe` session on a tiny

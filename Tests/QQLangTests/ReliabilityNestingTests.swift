@@ -1,7 +1,10 @@
 import Foundation
 import Testing
 import QQData
-@testable import QQLang
+@testable import QQSession
+@testable import QQEngine
+@testable import QQSemantic
+@testable import QQSyntax
 
 /// Hostile depth through `Session.run`: a 200,000-deep expression of each nesting
 /// form, a `source` cycle and a `source` chain deeper than the limit each give one

@@ -1,6 +1,9 @@
 import Testing
 import QQData
-@testable import QQLang
+@testable import QQSession
+@testable import QQEngine
+@testable import QQSemantic
+@testable import QQSyntax
 
 /// Every error path keeps the session usable: one session runs a statement of each
 /// error class in turn, and after each the next statements see the same dataset,

@@ -4,7 +4,7 @@ import Glibc
 import Darwin
 #endif
 import QQData
-import QQLang
+import QQSession
 
 extension QQCommand {
     /// The session options the command line fixes.

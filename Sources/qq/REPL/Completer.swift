@@ -3,7 +3,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
-import QQLang
+import QQSession
 
 /// Tab completion for the REPL. The shell completes what only it knows —
 /// dot-commands and their arguments — and asks the session for everything in the

@@ -5,7 +5,7 @@ import Darwin
 #endif
 import CLibEdit
 import QQData
-import QQLang
+import QQSession
 
 /// Line editing with libedit's native API (`el_gets`): emacs keys, history with Up
 /// and Ctrl-R incremental search, and Tab completion. Callbacks reach this object

@@ -4,7 +4,8 @@ import Glibc
 import Darwin
 #endif
 import QQData
-import QQLang
+import QQSession
+import QQSyntax
 
 /// The dot-commands (SPEC §6; the table is `DotCommand.all`). Mistakes are
 /// `Diagnostic` values drawn by the language's renderer, with a caret under the

@@ -4,7 +4,7 @@ import Glibc
 import Darwin
 #endif
 import QQData
-import QQLang
+import QQSession
 
 /// The read-eval-print loop: a client of `Session` and `LineEditor` only (as
 /// `lua.c` is of Lua's API). It reads a statement — more lines while

@@ -4,7 +4,7 @@ import Glibc
 import Darwin
 #endif
 import QQData
-import QQLang
+import QQSession
 
 /// Writes `text` to a file descriptor in full, retrying after EINTR (Ctrl-C interrupts
 /// writes because SIGINT is installed without SA_RESTART) and short writes.

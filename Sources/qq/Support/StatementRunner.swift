@@ -1,5 +1,5 @@
 import QQData
-import QQLang
+import QQSession
 
 /// Runs statements through the session the same way everywhere: the terminal's
 /// current width, a clear Ctrl-C flag before (a stray Ctrl-C between statements

@@ -1,0 +1,84 @@
+import QQData
+import QQOutput
+import QQSyntax
+import QQSemantic
+
+
+extension Executor {
+    /// `export "file.ext" [overwrite]`: writes the rows in the format the extension
+    /// names, atomically (temp file + rename), refusing an existing file unless
+    /// `overwrite`, and refusing any file under `--safe`.
+    package func export(_ f: Frame, path: String, overwrite: Bool, span: SourceSpan) throws(Diagnostic) -> String {
+        guard !rt.safe else {
+            throw Diagnostic(.runtime, "--safe mode does not write files ('export')", span: span)
+        }
+        guard let format = ExportFormat.forPath(path) else {
+            let ext = ExportFormat.extensions.map { "." + $0 }
+            throw Diagnostic(.runtime, "cannot tell the format of '\(path)' from its name", span: span,
+                             hint: "end it with " + ext.dropLast().joined(separator: ", ") + " or " + (ext.last ?? ""))
+        }
+        let target = rt.resolve(path)
+        do { try AtomicFile.checkTarget(target, overwrite: overwrite) } catch { throw error.at(span) }
+        let bytes = TableRenderer.renderUTF8(try f.checkedTable(), options: RenderOptions(format: format, maxRows: 0))
+        do { try AtomicFile.write(bytes, to: target, overwrite: overwrite) } catch { throw error.at(span) }
+        return "wrote \(f.count) row\(f.count == 1 ? "" : "s") to \(path)"
+    }
+
+    /// `plot …`: the chart for the terminal, or an SVG file with `to "file.svg"`.
+    package func plot(_ f: Frame, _ spec: PlotPlan) throws(Diagnostic) -> Result {
+        let ev = Evaluator(frame: f, rt: rt)
+        var columns: [Column] = []
+        for a in spec.args { columns.append(try ev.eval(a.expr)) }
+        let bins = try spec.bins.map { (b) throws(Diagnostic) in try count(b, what: "'bins'") } ?? 0
+        let chart: Chart
+        switch spec.kind {
+        case .hist:
+            let (x, missing) = Executor.numbers(columns[0])
+            chart = Chart.histogram(x, label: spec.args[0].name, bins: bins, log: spec.log, nullCount: missing)
+        case .scatter:
+            let xs = columns[0].doubles, ys = columns[1].doubles
+            var x: [Double] = [], y: [Double] = []
+            for i in 0..<f.count where !columns[0].isNull(i) && !columns[1].isNull(i) { x.append(xs[i]); y.append(ys[i]) }
+            chart = Chart.scatter(x: x, y: y, xLabel: spec.args[0].name, yLabel: spec.args[1].name, log: spec.log,
+                                  nullCount: f.count - x.count)
+        case .bar:
+            let vs = columns[1].doubles
+            var labels: [String] = [], values: [Double] = []
+            for i in 0..<f.count where !columns[1].isNull(i) {
+                labels.append(columns[0].isNull(i) ? "null" : columns[0][i].description); values.append(vs[i])
+            }
+            chart = Chart.bar(labels: labels, values: values, labelName: spec.args[0].name, valueName: spec.args[1].name,
+                              log: spec.log, nullCount: f.count - values.count)
+        }
+        guard let file = spec.file else {
+            do {
+                return .chart(try ChartRenderer.terminal(chart, width: max(30, rt.width), height: 20, color: rt.color))
+            } catch { throw error.at(spec.span) }
+        }
+        guard !rt.safe else { throw Diagnostic(.runtime, "--safe mode does not write files ('plot … to')", span: spec.span) }
+        do {
+            let svg = try ChartRenderer.svg(chart)
+            try AtomicFile.write(svg, to: rt.resolve(file), overwrite: spec.overwrite)
+        } catch { throw error.at(spec.span) }
+        return .done("wrote \(file)")
+    }
+
+    /// The non-null numbers of a column, and how many were null.
+    package static func numbers(_ c: Column) -> ([Double], Int) {
+        let d = c.doubles
+        var out: [Double] = []
+        out.reserveCapacity(d.count)
+        for i in 0..<d.count where !c.isNull(i) { out.append(d[i]) }
+        return (out, d.count - out.count)
+    }
+}
+
+
+extension Diagnostic {
+    /// The same diagnostic pointing at `span` when it had no place yet.
+    package func at(_ span: SourceSpan) -> Diagnostic {
+        var d = self
+        if d.span == nil && d.position == nil { d.span = span }
+        return d
+    }
+}

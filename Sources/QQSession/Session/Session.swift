@@ -1,0 +1,130 @@
+import QQData
+import QQOutput
+import QQSyntax
+import QQSemantic
+import QQEngine
+
+/// Where a session writes: results to `out` (stdout), diagnostics and notices to `err` (stderr).
+public protocol SessionOutput: AnyObject {
+    func out(_ text: String)
+    func err(_ text: String)
+}
+
+/// Options fixed by the command line (SPEC §6).
+public struct SessionOptions: Sendable {
+    public var format: OutputFormat = .table
+    public var color: Bool = false
+    /// `--safe`: refuse `export`, `save` and plot files.
+    public var safe: Bool = false
+    /// `--timer` / `.timer on`: print each statement's time on stderr.
+    public var timer: Bool = false
+    /// True in the REPL (brief confirmations of `let`, `load`, … on stderr).
+    public var interactive: Bool = false
+    /// Terminal width for tables and charts.
+    public var width: Int = 100
+    /// Table rows shown before the `… N more rows` footer (`.rows`, `set rows`).
+    public var maxRows: Int = 40
+    /// The folder relative paths are resolved against when no script is running
+    /// (nil: the current directory). A script's own paths resolve against its folder.
+    public var directory: String? = nil
+    /// Today's date for `days_since` (nil: the system clock); tests pin it.
+    public var today: CivilDate? = nil
+    public init() {}
+}
+
+/// Tab-completion answer: replace the text from `start` (UTF-8 offset in the line) with one of `candidates`.
+public struct Completions: Sendable, Equatable {
+    public var start: Int
+    public var candidates: [String]
+    public init(start: Int, candidates: [String]) { self.start = start; self.candidates = candidates }
+}
+
+/// The interpreter state shared by the REPL and the script runner: the dataset,
+/// `let` bindings, settings and metric caches. The shell is a client of this API only.
+public final class Session {
+    public var options: SessionOptions
+    public let output: SessionOutput
+    public var progress: ProgressSink {
+        get { rt.progress }
+        set { rt.progress = newValue }
+    }
+    /// The dataset (`load`, `generate` and `load sample` replace it).
+    public internal(set) var dataset: Dataset {
+        get { rt.dataset }
+        set { rt.dataset = newValue }
+    }
+    /// The current `set` values.
+    public var settings: Settings { rt.settings }
+
+    package let rt: Runtime
+    /// Script parameters given on the command line, as source text, not yet used.
+    package var parameters: [(name: String, text: String)] = []
+    /// Parameters some script's `param` has taken.
+    package var usedParameters: Set<String> = []
+    /// Files being run by `source`, innermost last (for cycle detection).
+    package var sourceStack: [String] = []
+
+    public init(options: SessionOptions, output: SessionOutput, progress: ProgressSink = NoProgress()) {
+        self.options = options
+        self.output = output
+        self.rt = Runtime(dataset: Dataset.empty(), today: Session.today(options), progress: progress)
+    }
+
+    /// Runs every statement of `text`. `file` names the script for diagnostics
+    /// (`file.qq:LINE:COL: error: …`) and its folder anchors relative paths; nil in the
+    /// REPL. Stops at the first error and returns false; the session stays usable.
+    @discardableResult
+    public func run(_ text: String, file: String? = nil) -> Bool {
+        Cancellation.reset()
+        rt.today = Session.today(options)
+        let directory = file.map { Session.folder(of: $0, in: options.directory) } ?? options.directory
+        let script = Script(text: text, file: file, directory: directory)
+        if file != nil || !parameters.isEmpty, !checkParameters(script) { return false }
+        // The script itself counts for `source` cycles: a.qq → b.qq → a.qq stops at b.qq.
+        if let file {
+            let path = file.hasPrefix("/") || options.directory == nil ? file : options.directory! + "/" + file
+            sourceStack.append(FileText.canonical(path))
+        }
+        defer { if file != nil { sourceStack.removeLast() } }
+        return runScript(script)
+    }
+
+    /// Whether `text` is complete or needs more lines (the REPL's continuation prompt and the script reader both use it).
+    public static func completeness(of text: String) -> Completeness { Parser.completeness(of: text) }
+
+    /// Completions for `line` with the cursor at UTF-8 offset `cursor`.
+    public func completions(line: String, cursor: Int) -> Completions {
+        Completer.complete(line: line, cursor: cursor, context: CompletionContext(dataset: dataset, names: boundNames))
+    }
+
+    /// Sets script parameters from `name=value` pairs (values read as qq expressions);
+    /// a name that the script run next does not declare with `param` is an error.
+    public func setParameters(_ params: [(String, String)]) {
+        parameters = params.map { (name: $0.0, text: $0.1) }
+    }
+
+    /// The names bound by `let` and `param` (for completion and `.schema`), sorted.
+    public var boundNames: [String] { (Array(rt.values.keys) + Array(rt.tables.keys)).sorted() }
+
+    package static func today(_ o: SessionOptions) -> Int32 {
+        if let d = o.today { return d.daysSinceEpoch }
+        return FileText.today()
+    }
+
+    /// The folder of `file` (relative files are taken from `base`, or the current directory).
+    package static func folder(of file: String, in base: String?) -> String? {
+        var dir: String
+        if let slash = file.lastIndex(of: "/") { dir = String(file[..<slash]); if dir.isEmpty { dir = "/" } } else { dir = "" }
+        if dir.hasPrefix("/") { return dir }
+        guard let base, !base.isEmpty else { return dir.isEmpty ? nil : dir }
+        return dir.isEmpty ? base : (base.hasSuffix("/") ? base + dir : base + "/" + dir)
+    }
+}
+
+/// One text being run: its source (for rendering diagnostics), its file name, and the
+/// folder its relative paths are resolved against.
+package struct Script {
+    package var text: String
+    package var file: String?
+    package var directory: String?
+}
