@@ -24,5 +24,5 @@ public struct Settings: Sendable, Equatable {
 
     /// The names `set` accepts, for suggestions and completion.
     public static let names = ["damping", "max_iterations", "tolerance", "suspicious", "betweenness_exact_limit",
-                               "betweenness_samples", "seed", "rows", "format"]
+                               "betweenness_samples", "seed", "rows", "format", "today", "since", "until"]
 }

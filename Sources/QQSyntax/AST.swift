@@ -54,6 +54,9 @@ public enum LoadTarget: Sendable {
     case accounts(StringLiteral)
     /// `load layer NAME "file.csv"`
     case layer(Identifier, StringLiteral)
+    /// `load layers "file" by COLUMN [time COLUMN]`: layers named by a column's values
+    /// (SPEC §8); columns by header name or 1-based position.
+    case layers(StringLiteral, by: String, time: String?)
     /// `load sample`
     case sample
 }

@@ -26,6 +26,7 @@ public enum ASTDump {
             case .follows(let p): t = "follows " + quote(p.value)
             case .accounts(let p): t = "accounts " + quote(p.value)
             case .layer(let n, let p): t = "layer \(n.name) " + quote(p.value)
+            case .layers(let p, let by, let time): t = "layers " + quote(p.value) + " by \(by)" + (time.map { " time \($0)" } ?? "")
             case .sample: t = "sample"
             }
             return "(load \(t)\(lenient ? " lenient" : ""))"

@@ -195,6 +195,13 @@ extension ParserCore {
         case .word("accounts"):
             advance()
             target = .accounts(try expectString("an accounts file path in quotes"))
+        case .word("layers"):
+            advance()
+            let path = try expectString("an edge-file path in quotes, as in: load layers \"activity.txt\" by 4 time 3")
+            guard eat("by") else { throw error(expected: "'by' and the column naming each row's layer", hint: "load layers \"activity.txt\" by 4 time 3") }
+            let by = try parseColumnRef()
+            let time = eat("time") ? Optional(try parseColumnRef()) : nil
+            target = .layers(path, by: by, time: time)
         case .word("layer"):
             advance()
             let name = try parseName("a layer name, as in: load layer repost \"retweets.csv\"")
@@ -204,6 +211,16 @@ extension ParserCore {
                         hint: peek.keyword != nil ? "paths are written in quotes: load \"data/dir\"" : nil)
         }
         return .load(target, lenient: eat("lenient"))
+    }
+
+    /// A column of a file: a header name, a quoted name, or a 1-based position.
+    package mutating func parseColumnRef() throws(Diagnostic) -> String {
+        switch peek.kind {
+        case .word(let w): advance(); return w
+        case .string(let s): advance(); return s
+        case .number(.int(let i)) where i >= 1: advance(); return String(i)
+        default: throw error(expected: "a column name or a position like 4")
+        }
     }
 
     // generate := 'generate' 'accounts' or_expr 'follows' or_expr [ 'seed' or_expr ]

@@ -77,6 +77,8 @@ enum CSVFolderWriter {
                     case .float(let a): out.append(Value.formatFloat(a[row]))
                     case .bool(let a): out.append(a[row] ? "true" : "false")
                     case .date(let a): out.append(CivilDate(daysSinceEpoch: a[row]).iso)
+                    case .datetime(let a): out.append(DateTime.format(a[row]))
+                    case .duration(let a): out.append(DateTime.formatDuration(a[row]))
                     case .string(let s):
                         s.bytes.withUnsafeBufferPointer { sb in
                             let f = UnsafeBufferPointer(rebasing: sb[s.range(row)])

@@ -21,7 +21,7 @@ enum SnapshotFormat {
     static let version: UInt32 = 1
     static let headerSize = 64
 
-    enum ColumnType: UInt64 { case null = 0, int, float, bool, date, string }
+    enum ColumnType: UInt64 { case null = 0, int, float, bool, date, string, datetime, duration }
 }
 
 /// A running checksum over 8-byte words (the payload is always a multiple of 8 bytes).

@@ -46,6 +46,8 @@ struct SnapshotWriter {
         case .bool: t = .bool
         case .date: t = .date
         case .string: t = .string
+        case .datetime: t = .datetime
+        case .duration: t = .duration
         }
         u64(t.rawValue)
         u64(c.valid.map { UInt64($0.count) } ?? UInt64.max)
@@ -56,6 +58,7 @@ struct SnapshotWriter {
         case .float(let a): array(a)
         case .bool(let a): array(a.map { $0 ? UInt8(1) : 0 })
         case .date(let a): array(a)
+        case .datetime(let a), .duration(let a): array(a)
         case .string(let s): array(s.bytes); array(s.offsets)
         }
     }
@@ -167,6 +170,8 @@ struct SnapshotReader {
         case .float: c = Column(.float(try array()), valid: valid)
         case .bool: let a: [UInt8] = try array(); c = Column(.bool(a.map { $0 != 0 }), valid: valid)
         case .date: c = Column(.date(try array()), valid: valid)
+        case .datetime: c = Column(.datetime(try array()), valid: valid)
+        case .duration: c = Column(.duration(try array()), valid: valid)
         case .string:
             let bytes: [UInt8] = try array()
             let offsets: [Int] = try array()

@@ -86,9 +86,13 @@ extension Binder {
         case .str:
             try arity(f, args.count, 1...1)
             type = .string
+        case .datetime, .today, .seconds, .minutes, .hours, .days, .weeks, .as_days, .as_hours,
+             .year, .month, .day, .hour, .weekday, .bin:
+            return try bindTimeFunction(fn, f, args, span: span)
         case .days_since:
             try arity(f, args.count, 1...1)
             args[0] = try coerceDate(args[0], to: .date)
+            if args[0].type == .datetime { type = .int; break }
             guard args[0].type == .date || args[0].type == .null else {
                 throw Diagnostic(.type, "'days_since' needs a date, found \(TypeRules.name(args[0].type))", span: args[0].span)
             }
@@ -96,7 +100,7 @@ extension Binder {
         case .date:
             try arity(f, args.count, 1...1)
             if case .literal(.string) = args[0].kind { return try coerceDate(args[0], to: .date).with(span: span) }
-            guard args[0].type == .string || args[0].type == .date || args[0].type == .null else {
+            guard args[0].type == .string || args[0].type == .date || args[0].type == .datetime || args[0].type == .null else {
                 throw Diagnostic(.type, "'date' needs text like \"2024-01-31\", found \(TypeRules.name(args[0].type))", span: args[0].span)
             }
             type = .date

@@ -25,6 +25,9 @@ extension Session {
                 report = try Loader.loadAccounts(path: readable(p.value), into: dataset, options: loadOptions)
             case .layer(let name, let p):
                 report = try Loader.loadLayer(name: name.name, path: readable(p.value), into: dataset, options: loadOptions)
+            case .layers(let p, let by, let time):
+                report = try Loader.loadLayers(path: readable(p.value), columns: EdgeColumns(by: by, time: time),
+                                               into: dataset, options: loadOptions)
             }
         } catch {
             throw error.at(span)

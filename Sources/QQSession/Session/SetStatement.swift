@@ -60,6 +60,8 @@ extension Session {
         case "seed":
             rt.settings.seed = isDefault ? defaults.seed : Int64(try whole(value, "seed", 0...Int.max))
             confirm("seed = \(rt.settings.seed)")
+        case "today", "since", "until":
+            try setTime(name.name, value, isDefault: isDefault)
         case "rows":
             options.maxRows = isDefault ? SessionOptions().maxRows : try whole(value, "rows", 0...100_000_000)
             confirm("rows = \(options.maxRows)")
