@@ -74,7 +74,7 @@ package final class MetricCache {
         let name: String
         switch id {
         case .named(let m): name = m.rawValue
-        case .received, .sent: return parts.joined(separator: "|")
+        case .received, .sent, .maxGain: return parts.joined(separator: "|")
         case .pagerank: name = "pagerank"
         }
         let (settings, metrics) = GraphKernels.dependencies(name)
@@ -148,6 +148,8 @@ package final class MetricCache {
                 guard let dm = Metric(rawValue: dep) else { throw Diagnostic(.internal, "internal error: unknown dependency '\(dep)'") }
                 return try self.column(.named(dm), rt)
             }
+        case .maxGain(let d):
+            return GrowthKernels.maxGain(rt.dataset, width: d)
         case .received(let l), .sent(let l), .pagerank(let l):
             let name = id.description.prefix { $0 != "(" }
             return try GraphKernels.metric(String(name), layer: l, rt.dataset, rt.settings) { (dep: String) throws(Diagnostic) -> Column in

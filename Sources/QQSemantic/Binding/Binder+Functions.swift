@@ -25,6 +25,13 @@ extension Binder {
             try arity(f, args, 2...2)
             let a = try accountArgument(args[0], ctx), b = try accountArgument(args[1], ctx)
             return BoundExpr(.overlap(a, b), type: .float, span: span)
+        case "max_gain":
+            try arity(f, args, 1...1)
+            let d = try fixedDuration(try bindExpr(args[0], Context(schema: nil, aggregates: .forbidden, stage: ctx.stage)), "max_gain")
+            guard let schema = ctx.schema, schema.rows.isAccounts else {
+                throw Diagnostic(.type, "'max_gain(…)' is a column of accounts and needs account rows", span: span)
+            }
+            return BoundExpr(.accountColumn(.metric(.maxGain(micros: d)), .row), type: .int, span: span)
         case "received", "sent", "pagerank":
             if name == "pagerank" && args.isEmpty { return try bindName("pagerank", span: span, ctx) }
             try arity(f, args, 1...1)

@@ -74,3 +74,20 @@ extension Binder {
         return BoundExpr(.function(fn, args), type: type, span: span)
     }
 }
+
+extension Binder {
+    /// A positive duration known when binding (`days(1)`, `hours(6) * 2` is not): the
+    /// argument of `max_gain`, part of its cache key.
+    package func fixedDuration(_ e: BoundExpr, _ fn: String) throws(Diagnostic) -> Int64 {
+        let units: [ScalarFunction: Int64] = [.seconds: DateTime.microsPerSecond, .minutes: DateTime.microsPerMinute,
+                                              .hours: DateTime.microsPerHour, .days: DateTime.microsPerDay, .weeks: DateTime.microsPerWeek]
+        if case .function(let f, let args) = e.kind, let unit = units[f], args.count == 1, case .literal(let v) = args[0].kind,
+           let x = v.asDouble {
+            let r = (x * Double(unit)).rounded()
+            if r >= 1, r < 9.2e18 { return Int64(r) }
+            throw Diagnostic(.type, "'\(fn)' needs a positive duration", span: e.span)
+        }
+        throw Diagnostic(.type, "'\(fn)' needs a fixed duration like days(1)", span: e.span,
+                         hint: "write the length as seconds(n), minutes(n), hours(n), days(n) or weeks(n) with a number")
+    }
+}

@@ -36,7 +36,7 @@ public enum Neighbourhood: String, Sendable, CaseIterable {
 
 /// Names of everything callable, for `unknown function` suggestions and completion.
 public enum FunctionNames {
-    public static let graphFunctions = ["overlap", "received", "sent", "pagerank"]
+    public static let graphFunctions = ["overlap", "received", "sent", "pagerank", "max_gain"]
 
     public static var all: [String] {
         var s = Set(ScalarFunction.allCases.map(\.rawValue))

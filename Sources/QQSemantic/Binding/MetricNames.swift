@@ -39,11 +39,14 @@ public enum MetricID: Sendable, Hashable, CustomStringConvertible {
     case received(layer: String)
     case sent(layer: String)
     case pagerank(layer: String)
+    /// `max_gain(DURATION)` (SPEC §8), the duration in microseconds.
+    case maxGain(micros: Int64)
 
     public var type: ValueType {
         switch self {
         case .named(let m): return m.type
         case .received, .sent, .pagerank: return .float
+        case .maxGain: return .int
         }
     }
 
@@ -54,6 +57,13 @@ public enum MetricID: Sendable, Hashable, CustomStringConvertible {
         case .received(let l): return "received(\(l))"
         case .sent(let l): return "sent(\(l))"
         case .pagerank(let l): return "pagerank(\(l))"
+        case .maxGain(let d):
+            // As written: the largest unit that divides the duration (`max_gain(days(1))`).
+            for (unit, name) in [(DateTime.microsPerWeek, "weeks"), (DateTime.microsPerDay, "days"), (DateTime.microsPerHour, "hours"),
+                                 (DateTime.microsPerMinute, "minutes"), (DateTime.microsPerSecond, "seconds")] where d % unit == 0 {
+                return "max_gain(\(name)(\(d / unit)))"
+            }
+            return "max_gain(seconds(\(Double(d) / 1e6)))"
         }
     }
 }
