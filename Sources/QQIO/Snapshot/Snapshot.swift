@@ -34,6 +34,7 @@ enum Snapshot {
             w.u64(UInt64(l.duplicateRows))
             w.csr(l.out, weighted: l.weighted)
             w.csr(l.inn, weighted: l.weighted)
+            w.times(l)
         }
         out.flush()
         // Header last, once the payload's length and checksum are known.
@@ -97,7 +98,9 @@ enum Snapshot {
             let out = try r.csr(nodes: n, weighted: weighted)
             let inn = try r.csr(nodes: n, weighted: weighted)
             guard out.edgeCount == inn.edgeCount else { throw r.corrupt("layer '\(name)' directions differ") }
-            layers.append(Layer(name: name, out: out, inn: inn, weighted: weighted, droppedSelfLoops: loops, duplicateRows: dups))
+            var layer = Layer(name: name, out: out, inn: inn, weighted: weighted, droppedSelfLoops: loops, duplicateRows: dups)
+            try r.times(into: &layer, nodes: n)
+            layers.append(layer)
         }
         guard r.length == Int(length) else { throw r.corrupt("its length does not match its header") }
         guard r.checksum.value == checksum else { throw r.corrupt("checksum mismatch") }

@@ -12,13 +12,15 @@
 ///           per column: name str · type u64 · validity (bit count u64, words [u64]) · data ·
 ///           layer count u64 (the follow layer first) ·
 ///           per layer: name str · weighted u64 · self-loops u64 · duplicates u64 ·
-///           out CSR · in CSR  (offsets [i64] · targets [u32] · weights [f64] if weighted)
+///           out CSR · in CSR  (offsets [i64] · targets [u32] · weights [f64] if weighted) ·
+///           time kind u64 (0 none, 1 follow times [i64] parallel to the out targets,
+///           2 events: src [u32] · dst [u32] · times [i64] · weights [f64])   (version 2)
 /// ```
 /// An array is its element count (u64) then its raw bytes; a string is a byte array.
 /// The checksum is XXH64-style rounds over the payload's 8-byte words in four lanes.
 enum SnapshotFormat {
     static let magic: [UInt8] = Array("QQSNAP".utf8) + [0, 0]
-    static let version: UInt32 = 1
+    static let version: UInt32 = 2
     static let headerSize = 64
 
     enum ColumnType: UInt64 { case null = 0, int, float, bool, date, string, datetime, duration }

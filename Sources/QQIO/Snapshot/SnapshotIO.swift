@@ -200,3 +200,38 @@ struct SnapshotReader {
         return CSR(offsets: offsets, targets: targets, weights: weights)
     }
 }
+
+/// Time arrays of a layer (SPEC §8), after its CSRs.
+extension SnapshotWriter {
+    mutating func times(_ l: Layer) {
+        if let t = l.times {
+            u64(1); array(t)
+        } else if let e = l.events {
+            u64(2); array(e.src); array(e.dst); array(e.times); array(e.weights)
+        } else {
+            u64(0)
+        }
+    }
+}
+
+extension SnapshotReader {
+    mutating func times(into l: inout Layer, nodes n: Int) throws(Diagnostic) {
+        switch try u64() {
+        case 0: break
+        case 1:
+            let t: [Int64] = try array()
+            guard t.count == l.out.edgeCount else { throw corrupt("layer '\(l.name)' has \(t.count) times for \(l.out.edgeCount) edges") }
+            l.times = t
+        case 2:
+            let src: [UInt32] = try array(), dst: [UInt32] = try array()
+            let times: [Int64] = try array(), weights: [Double] = try array()
+            let limit = UInt32(truncatingIfNeeded: n)
+            guard src.count == dst.count, src.count == times.count, src.count == weights.count,
+                  !src.contains(where: { $0 >= limit }), !dst.contains(where: { $0 >= limit }) else {
+                throw corrupt("bad events in layer '\(l.name)'")
+            }
+            l.events = EdgeEvents(src: src, dst: dst, times: times, weights: weights)
+        default: throw corrupt("unknown time arrays in layer '\(l.name)'")
+        }
+    }
+}
