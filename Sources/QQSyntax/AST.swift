@@ -38,7 +38,8 @@ public struct Statement: Sendable {
         /// `load …` (SPEC §2)
         case load(LoadTarget, lenient: Bool)
         /// `generate accounts N follows M [seed S]`
-        case generate(accounts: Expr, follows: Expr, seed: Expr?)
+        /// `times` adds follow times (SPEC §8).
+        case generate(accounts: Expr, follows: Expr, seed: Expr?, times: Bool = false)
         /// `save "path" [overwrite]`
         case save(path: StringLiteral, overwrite: Bool)
     }

@@ -30,8 +30,8 @@ public enum ASTDump {
             case .sample: t = "sample"
             }
             return "(load \(t)\(lenient ? " lenient" : ""))"
-        case .generate(let a, let f, let seed):
-            return "(generate \(expr(a)) \(expr(f))" + (seed.map { " (seed \(expr($0)))" } ?? "") + ")"
+        case .generate(let a, let f, let seed, let times):
+            return "(generate \(expr(a)) \(expr(f))" + (seed.map { " (seed \(expr($0)))" } ?? "") + (times ? " times" : "") + ")"
         case .save(let p, let overwrite): return "(save \(quote(p.value))\(overwrite ? " overwrite" : ""))"
         }
     }

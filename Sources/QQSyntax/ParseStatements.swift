@@ -223,13 +223,13 @@ extension ParserCore {
         }
     }
 
-    // generate := 'generate' 'accounts' or_expr 'follows' or_expr [ 'seed' or_expr ]
+    // generate := 'generate' 'accounts' or_expr 'follows' or_expr [ 'seed' or_expr ] [ 'times' ]
     package mutating func parseGenerate() throws(Diagnostic) -> Statement.Kind {
         try expect(word: "accounts")
         let n = try parseOr()
         try expect(word: "follows")
         let m = try parseOr()
         let seed = eat("seed") ? Optional(try parseOr()) : nil
-        return .generate(accounts: n, follows: m, seed: seed)
+        return .generate(accounts: n, follows: m, seed: seed, times: eat("times"))
     }
 }
