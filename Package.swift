@@ -55,7 +55,7 @@ let package = Package(
         .testTarget(name: "QQIOTests", dependencies: ["QQIO"], exclude: ["Fixtures"]),
         .testTarget(name: "QQMetricsTests", dependencies: ["QQMetrics", "QQIO"], exclude: ["Fixtures"]),
         .testTarget(name: "QQOutputTests", dependencies: ["QQOutput"], exclude: ["Golden"]),
-        .testTarget(name: "QQLangTests", dependencies: ["QQSyntax", "QQSemantic", "QQEngine", "QQSession"], exclude: ["Golden", "FuzzRegressions"]),
+        .testTarget(name: "QQLangTests", dependencies: ["QQSyntax", "QQSemantic", "QQEngine", "QQSession"], exclude: ["Golden", "FuzzRegressions", "Fixtures"]),
         .testTarget(name: "QQShellTests", dependencies: ["QQSession", "QQEngine", "QQSemantic", "QQSyntax"]),
     ],
     swiftLanguageModes: [.v6]
