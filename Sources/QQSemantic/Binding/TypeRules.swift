@@ -26,9 +26,13 @@ public enum TypeRules {
         case (.date, .date) where op == .sub: return .int
         case (.string, .string) where op == .add: return .string
         // Time (SPEC §8): a date meeting a datetime or a duration means 00:00 UTC of that day.
-        case (.datetime, .duration), (.date, .duration) where op == .add || op == .sub: return .datetime
-        case (.duration, .datetime), (.duration, .date) where op == .add: return .datetime
-        case (.datetime, .datetime), (.datetime, .date), (.date, .datetime) where op == .sub: return .duration
+        case (.datetime, .duration) where op == .add || op == .sub: return .datetime
+        case (.date, .duration) where op == .add || op == .sub: return .datetime
+        case (.duration, .datetime) where op == .add: return .datetime
+        case (.duration, .date) where op == .add: return .datetime
+        case (.datetime, .datetime) where op == .sub: return .duration
+        case (.datetime, .date) where op == .sub: return .duration
+        case (.date, .datetime) where op == .sub: return .duration
         case (.duration, .duration) where op == .add || op == .sub: return .duration
         case (.duration, .duration) where op == .div: return .float
         case (.duration, .int) where op == .mul: return .duration
