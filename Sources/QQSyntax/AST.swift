@@ -180,7 +180,7 @@ public struct SelectItem: Sendable {
 }
 
 public struct PlotSpec: Sendable {
-    public enum Kind: String, Sendable { case hist, scatter, bar }
+    public enum Kind: String, Sendable { case hist, scatter, bar, line }
     public var kind: Kind
     /// hist: [x]; scatter: [x, y]; bar: [label, value].
     public var args: [SelectItem]
