@@ -103,7 +103,7 @@ enum TerminalChart {
         for t in yTickValues {
             f.yTicks.append((Int(((1 - yScale.unit(t)) * dotsY).rounded()) / 4, NumberText.compact(t)))
         }
-        for (t, label) in AxisTicks.x(c, xScale, target: max(2, plotWidth / 12)) {
+        for (t, label) in AxisTicks.x(c, xScale, target: max(2, plotWidth / (c.timeAxis ? 12 : 10))) {
             f.xTicks.append((Int((xScale.unit(t) * dotsX).rounded()) / 2, label))
         }
         return f.render(width: width, color: color)
