@@ -77,28 +77,73 @@ extension Layer {
     /// reverse direction: O(n + m), no sorting.
     public func followsUntil(_ until: Int64) -> Layer {
         guard let times else { return self }
-        let n = out.nodeCount
+        let n = out.nodeCount, m = out.edgeCount
+        var kept = 0
+        // `untimed` is Int64.min, so untimed rows pass `<= until` too.
+        times.withUnsafeBufferPointer { tm in for k in 0..<m where tm[k] <= until { kept += 1 } }
         var offsets = [Int](repeating: 0, count: n + 1)
-        var targets = [UInt32](), kept = [Int64]()
-        targets.reserveCapacity(out.edgeCount); kept.reserveCapacity(out.edgeCount)
+        var inOffsets = [Int](repeating: 0, count: n + 1)
+        var keptTimes = [Int64](repeating: 0, count: kept)
+        var targets = [UInt32](repeating: 0, count: kept)
         out.offsets.withUnsafeBufferPointer { o in
             out.targets.withUnsafeBufferPointer { tg in
                 times.withUnsafeBufferPointer { tm in
-                    for v in 0..<n {
-                        for k in o[v]..<o[v + 1] where tm[k] <= until {
-                            // `untimed` is Int64.min, so untimed rows pass this test too.
-                            targets.append(tg[k]); kept.append(tm[k])
+                    offsets.withUnsafeMutableBufferPointer { off in
+                        inOffsets.withUnsafeMutableBufferPointer { deg in
+                            targets.withUnsafeMutableBufferPointer { tb in
+                                keptTimes.withUnsafeMutableBufferPointer { kb in
+                                    var j = 0
+                                    for v in 0..<n {
+                                        var k = o[v]
+                                        let e = o[v + 1]
+                                        while k < e {
+                                            if tm[k] <= until {
+                                                let t = tg[k]
+                                                tb[j] = t; kb[j] = tm[k]; j += 1
+                                                deg[Int(t) + 1] += 1
+                                            }
+                                            k += 1
+                                        }
+                                        off[v + 1] = j
+                                    }
+                                }
+                            }
                         }
-                        offsets[v + 1] = targets.count
                     }
                 }
             }
         }
         let o = CSR(offsets: offsets, targets: targets)
-        var l = Layer(name: name, out: o, inn: CSRBuilder.transpose(o), weighted: false,
+        var l = Layer(name: name, out: o, inn: Layer.reverse(o, inOffsets: &inOffsets), weighted: false,
                       droppedSelfLoops: droppedSelfLoops, duplicateRows: duplicateRows)
-        l.times = kept
+        l.times = keptTimes
         return l
+    }
+
+    /// The reverse of an unweighted CSR whose in-degrees are in `inOffsets[1...]`
+    /// (rows come out sorted, since sources are visited in order).
+    static func reverse(_ g: CSR, inOffsets: inout [Int]) -> CSR {
+        let n = g.nodeCount
+        var sources = [UInt32](repeating: 0, count: g.edgeCount)
+        inOffsets.withUnsafeMutableBufferPointer { io in
+            for v in 0..<n { io[v + 1] += io[v] }
+        }
+        var cursor = inOffsets
+        g.offsets.withUnsafeBufferPointer { o in
+            g.targets.withUnsafeBufferPointer { tg in
+                cursor.withUnsafeMutableBufferPointer { c in
+                    sources.withUnsafeMutableBufferPointer { s in
+                        for v in 0..<n {
+                            for k in o[v]..<o[v + 1] {
+                                let t = Int(tg[k])
+                                s[c[t]] = UInt32(v); c[t] += 1
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        return CSR(offsets: inOffsets, targets: sources)
     }
 
     /// An interaction layer restricted to the events inside `w`, summed per pair.
