@@ -47,7 +47,7 @@ public enum Betweenness {
         if approximate {
             var all = Array(0..<n)
             var rng = SplitMix64(seed: seed)
-            for i in 0..<samples { all.swapAt(i, i + rng.below(n - i)) }
+            for i in 0..<samples { all.swapAt(i, i + rng.uniform(n - i)) }
             sources = Array(all[0..<samples])
         } else {
             sources = Array(0..<n)

@@ -118,7 +118,7 @@ public enum Generator {
         let targets = [UInt32](unsafeUninitializedCapacity: m) { buf, count in
             let out = UncheckedSendable(buf)
             offsets.withUnsafeBufferPointer { o in
-                Parallel.forEach(2) { part in
+                Parallel.onEach(2) { part in
                     let rows = part == 0 ? 0..<mid : mid..<n
                     var row = [UInt32]()
                     for u in rows {

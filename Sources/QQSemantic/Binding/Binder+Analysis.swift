@@ -1,12 +1,10 @@
 import QQData
+import QQMetrics
 import QQSyntax
 
 extension Binder {
     /// The metrics `compare` shows when no `on` list is given: quantity rows, then quality rows.
-    public static let defaultCompareMetrics: [String] = [
-        "followers", "following", "ratio", "posts",
-        "engagement", "reciprocity", "pagerank", "audience_quality", "fake_followers",
-    ]
+    public static let defaultCompareMetrics: [String] = MetricRegistry.defaultComparison
 
     /// `compare @a, @b [on …]`: the named accounts, side by side.
     public func bindCompare(accounts: [Expr], on: [Identifier]?) throws(Diagnostic) -> LogicalPlan {
@@ -42,9 +40,10 @@ extension Binder {
 
     package func compareRow(_ name: String, _ col: AccountColumn, _ type: ValueType) -> CompareRow {
         switch col {
-        case .metric(.named(let m)):
-            return CompareRow(name: name, column: col, type: type, group: m.isQuantity ? "quantity" : "quality",
-                              lowerIsBetter: m == .community ? nil : m.lowerIsBetter)
+        case .metric(let m) where m.layer == nil:
+            let d = m.definition
+            let lower: Bool? = switch d.direction { case .higher: false; case .lower: true; case .none: nil }
+            return CompareRow(name: name, column: col, type: type, group: d.group.rawValue, lowerIsBetter: lower)
         default:
             return CompareRow(name: name, column: col, type: type, group: "quantity", lowerIsBetter: false)
         }

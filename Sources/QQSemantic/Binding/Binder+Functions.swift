@@ -1,4 +1,5 @@
 import QQData
+import QQMetrics
 import QQSyntax
 
 extension Binder {
@@ -25,16 +26,19 @@ extension Binder {
             try arity(f, args, 2...2)
             let a = try accountArgument(args[0], ctx), b = try accountArgument(args[1], ctx)
             return BoundExpr(.overlap(a, b), type: .float, span: span)
-        case "received", "sent", "pagerank":
-            if name == "pagerank" && args.isEmpty { return try bindName("pagerank", span: span, ctx) }
+        default: break
+        }
+        if let def = MetricRegistry.definition(name), def.layer != .none {
+            if def.layer == .optional && args.isEmpty { return try bindName(name, span: span, ctx) }
             try arity(f, args, 1...1)
             let layer = try layerArgument(args[0])
             guard let schema = ctx.schema, schema.rows.isAccounts else {
                 throw Diagnostic(.type, "'\(name)(\(layer))' is a column of accounts and needs account rows", span: span)
             }
-            let id: MetricID = name == "received" ? .received(layer: layer) : name == "sent" ? .sent(layer: layer) : .pagerank(layer: layer)
-            return BoundExpr(.accountColumn(.metric(id), .row), type: .float, span: span)
-        default: break
+            guard let id = MetricID(name, layer: layer) else {
+                throw Diagnostic(.internal, "internal error: '\(name)(\(layer))' is not a metric")
+            }
+            return BoundExpr(.accountColumn(.metric(id), .row), type: id.type, span: span)
         }
         guard let fn = ScalarFunction(rawValue: name) else {
             throw Diagnostic(.name, "unknown function '\(name)'", span: f.span,

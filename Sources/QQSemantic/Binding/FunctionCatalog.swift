@@ -1,4 +1,5 @@
 import QQSyntax
+import QQMetrics
 /// Row-wise functions of SPEC §4: each maps values of one row to a value.
 public enum ScalarFunction: String, Sendable, CaseIterable {
     case abs, round, floor, ceil, sqrt, ln, log10, exp, pow
@@ -33,7 +34,7 @@ public enum Neighbourhood: String, Sendable, CaseIterable {
 
 /// Names of everything callable, for `unknown function` suggestions and completion.
 public enum FunctionNames {
-    public static let graphFunctions = ["overlap", "received", "sent", "pagerank"]
+    public static let graphFunctions = ["overlap"] + MetricRegistry.functions.map(\.name)
 
     public static var all: [String] {
         var s = Set(ScalarFunction.allCases.map(\.rawValue))

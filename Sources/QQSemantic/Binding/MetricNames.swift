@@ -1,61 +1,31 @@
 import QQData
+import QQMetrics
 import QQSyntax
 
-/// The computed columns of `accounts` (SPEC §5). Each is computed on first use and
-/// cached by the session's metric cache, keyed by the dataset generation and the
-/// settings it depends on.
-public enum Metric: String, Sendable, Hashable, CaseIterable {
-    case followers, following, ratio, mutuals, reciprocity
-    case interactions, engagement, dialogue
-    case pagerank, authority, hub, kcore, clustering, betweenness, community
-    case suspicious
-    case fake_followers, audience_quality
+/// A computed column of `accounts`: a metric of the registry (SPEC §5), with its layer
+/// argument for the function forms (`received(repost)`, `pagerank(reply)`). Made only
+/// from registry names, so `definition` always exists.
+public struct MetricID: Sendable, Hashable, CustomStringConvertible {
+    public let name: String
+    public let layer: String?
 
-    /// The column's type.
-    public var type: ValueType {
-        switch self {
-        case .followers, .following, .mutuals, .kcore, .community: return .int
-        case .suspicious: return .bool
-        default: return .float
+    /// The metric `name` (with `layer`), or nil when the registry has no such metric or
+    /// it does not take (or needs) the layer given.
+    public init?(_ name: String, layer: String? = nil) {
+        guard let d = MetricRegistry.definition(name) else { return nil }
+        switch (d.layer, layer) {
+        case (.none, .some), (.required, .none): return nil
+        default: break
         }
+        self.name = name; self.layer = layer
     }
 
-    /// Quantity (how many) or quality (who, how engaged, how central): `compare` groups rows by it.
-    public var isQuantity: Bool {
-        switch self {
-        case .followers, .following, .ratio, .mutuals, .interactions: return true
-        default: return false
-        }
-    }
+    public var definition: MetricDefinition { MetricRegistry.definitions[name]! }
 
-    /// Whether a smaller value is the better one when `compare` marks a leader.
-    public var lowerIsBetter: Bool { self == .fake_followers || self == .suspicious }
-}
-
-/// A column of `accounts` that is not stored: a SPEC §5 metric or a per-layer graph
-/// function (`received(repost)`, `sent(mention)`, `pagerank(reply)`).
-public enum MetricID: Sendable, Hashable, CustomStringConvertible {
-    case named(Metric)
-    case received(layer: String)
-    case sent(layer: String)
-    case pagerank(layer: String)
-
-    public var type: ValueType {
-        switch self {
-        case .named(let m): return m.type
-        case .received, .sent, .pagerank: return .float
-        }
-    }
+    public var type: ValueType { definition.type }
 
     /// The text a user writes for it (also the cache key's prefix).
-    public var description: String {
-        switch self {
-        case .named(let m): return m.rawValue
-        case .received(let l): return "received(\(l))"
-        case .sent(let l): return "sent(\(l))"
-        case .pagerank(let l): return "pagerank(\(l))"
-        }
-    }
+    public var description: String { layer.map { "\(name)(\($0))" } ?? name }
 }
 
 /// A column of `accounts` reached by name: one the data file brought, or a computed one.

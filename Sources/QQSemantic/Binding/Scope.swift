@@ -1,4 +1,5 @@
 import QQData
+import QQMetrics
 import QQSyntax
 
 /// What a name bound by `let` or `param` stands for, as the binder sees it.
@@ -33,14 +34,14 @@ public struct BindEnvironment: Sendable {
         if let i = dataset.accounts.index(of: name) {
             return (.stored(name), dataset.accounts.columns[i].type)
         }
-        if let m = Metric(rawValue: name) { return (.metric(.named(m)), m.type) }
+        if let m = MetricID(name) { return (.metric(m), m.type) }
         return nil
     }
 
     /// Every name an open accounts relation can reach (for suggestions).
     public var accountColumnNames: [String] {
         var names = dataset.accounts.names
-        for m in Metric.allCases where !names.contains(m.rawValue) { names.append(m.rawValue) }
+        for m in MetricRegistry.all where !names.contains(m.name) { names.append(m.name) }
         return names
     }
 

@@ -1,4 +1,5 @@
 import QQData
+import QQMetrics
 import QQSyntax
 import QQSemantic
 import QQEngine
@@ -58,7 +59,7 @@ public enum Completer {
             default: break
             }
         }
-        if last.isOp(.lparen), stmt.count >= 2, let f = stmt[stmt.count - 2].keyword, ["received", "sent", "pagerank"].contains(f) {
+        if last.isOp(.lparen), stmt.count >= 2, let f = stmt[stmt.count - 2].keyword, MetricRegistry.definition(f).map({ $0.layer != .none }) == true {
             return ctx.layers
         }
         switch last.kind {

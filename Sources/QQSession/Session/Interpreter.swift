@@ -9,7 +9,7 @@ import QQEngine
 /// confirmations go to stderr.
 extension Session {
     /// A failure already reported (by a script run with `source`); the caller only stops.
-    package static let reported = Diagnostic(.runtime, "", notes: ["\u{1}reported"])
+    package static let reported = Diagnostic(.alreadyReported, "")
 
     package func runScript(_ s: Script) -> Bool {
         if let bad = Session.invalidUTF8(in: s.text) {
@@ -55,7 +55,7 @@ extension Session {
         } catch {
             ok = false
             flushNotices()
-            if error.notes != Session.reported.notes {
+            if error.kind != .alreadyReported {
                 var d = rt.relative(error)
                 if d.span == nil && d.position == nil && d.kind != .cancelled { d.span = stmt.span }
                 report(d, s)

@@ -13,7 +13,7 @@ extension Session {
 
     package func printTable(_ f: Frame) throws(Diagnostic) {
         var t = try f.checkedTable()
-        if f.isComparison && options.format == .table { t = Comparison.displayTable(t) }
+        if f.isComparison && options.format == .table { t = ComparisonText.displayTable(t) }
         output.out(TableRenderer.render(t, options: renderOptions))
     }
 

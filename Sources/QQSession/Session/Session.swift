@@ -1,4 +1,5 @@
 import QQData
+import QQMetrics
 import QQOutput
 import QQSyntax
 import QQSemantic
