@@ -22,6 +22,9 @@ import QQData
 // Matches: no library ships it. SPEC §9's six-account reference table is the first
 //   test (to 1e-6); scripts/metric-reference carries a numpy version of the same
 //   definition that the tests match to 1e-9 on generated graphs.
+// Implementation: both half-steps pull (P_j over j's column of edges, I_i over i's
+//   row), parallel over node ranges balanced by edges; sums are kept per range and
+//   added in order, so results do not depend on the core count.
 // Reading of the table: it is reproduced only by the per-account Q rule (a global
 //   rule — posts for everyone once any account has posts — gives a different table).
 // Self-loops: none (dropped at load). Nulls: none; every account gets a score
@@ -105,51 +108,87 @@ public enum InfluencePassivity {
                 rejected[i] += 1 - w[e]
             }
         }
-        var u = [Double](repeating: 0, count: m), v = [Double](repeating: 0, count: m)
+        // Acceptance along rows (pulled by I_i), rejection along columns (pulled by
+        // P_j): the same edges grouped by j, sources increasing (a counting sort).
+        var u = [Double](repeating: 0, count: m)
+        var colStart = [Int](repeating: 0, count: n + 1)
+        for e in 0..<m { colStart[Int(dst[e]) + 1] += 1 }
+        for j in 0..<n { colStart[j + 1] += colStart[j] }
+        var cursor = colStart
+        var colSrc = [UInt32](repeating: 0, count: m), vCol = [Double](repeating: 0, count: m)
         for i in 0..<n {
             for e in rowStart[i]..<rowStart[i + 1] {
-                let a = accepted[Int(dst[e])], r = rejected[i]
+                let j = Int(dst[e]), a = accepted[j], r = rejected[i]
                 if a != 0 { u[e] = w[e] / a }
-                if r != 0 { v[e] = (1 - w[e]) / r }
+                let c = cursor[j]; cursor[j] += 1
+                colSrc[c] = UInt32(i)
+                if r != 0 { vCol[c] = (1 - w[e]) / r }
             }
         }
-        var influence = [Double](repeating: 1, count: n), passivity = [Double](repeating: 1, count: n)
-        var nextP = [Double](repeating: 0, count: n), nextI = [Double](repeating: 0, count: n)
+        let rowParts = Parallel.ranges(offsets: rowStart, parts: 32)
+        let colParts = Parallel.ranges(offsets: colStart, parts: 32)
+        var influence = Scratch<Double>(n, 1), passivity = Scratch<Double>(n, 1)
+        var nextI = Scratch<Double>(n, 0), nextP = Scratch<Double>(n, 0)
+        let sumPart = Scratch<Double>(32, 0)
         var iterations = 0
         while iterations < maxIterations {
             try Cancellation.check()
             iterations += 1
-            // P_j = Σ_i v_ij I_i (scatter along i's edges, in edge order).
-            for j in 0..<n { nextP[j] = 0 }
-            for i in 0..<n {
-                let x = influence[i]
-                for e in rowStart[i]..<rowStart[i + 1] { nextP[Int(dst[e])] += v[e] * x }
+            let (il, pl, inext, pnext, sp) = (influence.ptr, passivity.ptr, nextI.ptr, nextP.ptr, sumPart.ptr)
+            // P_j = Σ_i v_ij I_i, then normalised.
+            try colStart.withPtr { (o) throws(Diagnostic) in
+                try colSrc.withPtr { (t) throws(Diagnostic) in
+                    try vCol.withPtr { (x) throws(Diagnostic) in
+                        try Parallel.forEach(colParts.count) { r in
+                            var total = 0.0
+                            for j in colParts[r] {
+                                var acc = 0.0
+                                for c in o[j]..<o[j + 1] { acc += x[c] * il[Int(t[c])] }
+                                pnext[j] = acc; total += acc
+                            }
+                            sp[r] = total
+                        }
+                    }
+                }
             }
-            normalize(&nextP)
-            // I_i = Σ_j u_ij P_j.
-            for i in 0..<n {
-                var acc = 0.0
-                for e in rowStart[i]..<rowStart[i + 1] { acc += u[e] * nextP[Int(dst[e])] }
-                nextI[i] = acc
+            scale(nextP, n, by: sumPart, colParts.count)
+            // I_i = Σ_j u_ij P_j, then normalised.
+            try rowStart.withPtr { (o) throws(Diagnostic) in
+                try dst.withPtr { (t) throws(Diagnostic) in
+                    try u.withPtr { (x) throws(Diagnostic) in
+                        try Parallel.forEach(rowParts.count) { r in
+                            var total = 0.0
+                            for i in rowParts[r] {
+                                var acc = 0.0
+                                for e in o[i]..<o[i + 1] { acc += x[e] * pnext[Int(t[e])] }
+                                inext[i] = acc; total += acc
+                            }
+                            sp[r] = total
+                        }
+                    }
+                }
             }
-            normalize(&nextI)
+            scale(nextI, n, by: sumPart, rowParts.count)
             var change = 0.0
-            for k in 0..<n { change += abs(nextI[k] - influence[k]) + abs(nextP[k] - passivity[k]) }
+            for k in 0..<n { change += abs(inext[k] - il[k]) + abs(pnext[k] - pl[k]) }
             swap(&influence, &nextI)
             swap(&passivity, &nextP)
             if change < Double(n) * tolerance {
-                return InfluencePassivityResult(influence: influence, passivity: passivity, iterations: iterations, converged: true)
+                return InfluencePassivityResult(influence: influence.array(n), passivity: passivity.array(n),
+                                                iterations: iterations, converged: true)
             }
         }
-        return InfluencePassivityResult(influence: influence, passivity: passivity, iterations: iterations, converged: false)
+        return InfluencePassivityResult(influence: influence.array(n), passivity: passivity.array(n),
+                                        iterations: iterations, converged: false)
     }
 
-    /// Scales to sum 1 (multiplying by 1/sum); a vector summing to 0 is left as is.
-    static func normalize(_ x: inout [Double]) {
+    /// Scales the first `n` values to sum 1 (multiplying by 1/sum), the sum being the
+    /// first `parts` partial sums added in order; a vector summing to 0 is left as is.
+    static func scale(_ x: Scratch<Double>, _ n: Int, by partial: Scratch<Double>, _ parts: Int) {
         var total = 0.0
-        for a in x { total += a }
+        for r in 0..<parts { total += partial.buffer[r] }
         guard total > 0 else { return }
-        let scale = 1 / total
-        for k in x.indices { x[k] *= scale }
+        let factor = 1 / total, xp = x.ptr
+        for k in 0..<n { xp[k] *= factor }
     }
 }
