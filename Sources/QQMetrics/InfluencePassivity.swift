@@ -33,7 +33,8 @@ import QQData
 //   passivity in social media", ECML PKDD 2011, LNCS 6913, 18–33; arXiv:1008.1253.
 //
 // API: `InfluencePassivity.compute(follows:layer:posts:accountCount:tolerance:maxIterations:)`
-//   → `InfluencePassivityResult` (influence, passivity, iterations, converged).
+//   → `InfluencePassivityResult` (influence, passivity, iterations, converged);
+//   `InfluencePassivity.output("influence" | "passivity", …, settings:)` → `MetricOutput`.
 
 /// Influence and passivity scores with the iteration count.
 public struct InfluencePassivityResult: Sendable, Equatable {
@@ -47,6 +48,24 @@ public struct InfluencePassivityResult: Sendable, Equatable {
 
 /// The Influence–Passivity algorithm of Romero et al. (2011).
 public enum InfluencePassivity {
+    /// `influence` or `passivity` of interaction layer `layer` as a float column over
+    /// `accountCount` accounts, with a note when the iteration did not converge: what
+    /// the engine caches for `influence(L)` / `passivity(L)` (both come from one run,
+    /// so a caller wanting both may call `compute` once instead).
+    ///
+    /// - Throws: `name` for another name; what `compute` throws.
+    public static func output(_ name: String, follows: Layer, layer: Layer, posts: Column?, accountCount: Int,
+                              settings s: MetricSettings) throws(Diagnostic) -> MetricOutput {
+        guard name == "influence" || name == "passivity" else { throw Diagnostic(.name, "unknown metric '\(name)'") }
+        let r = try compute(follows: follows, layer: layer, posts: posts, accountCount: accountCount,
+                            tolerance: s.tolerance, maxIterations: s.maxIterations)
+        let notes = r.converged ? [] : [
+            "influence-passivity on layer '\(layer.name)' did not converge to tolerance \(Value.formatFloat(s.tolerance)) in \(r.iterations) iterations (set max_iterations to run longer); values are the last iterate",
+        ]
+        return MetricOutput(column: .floats(name == "influence" ? r.influence : r.passivity), notes: notes,
+                            iterations: r.iterations)
+    }
+
     /// IP scores over `accountCount` accounts from the follow layer (u → v: u follows
     /// v) and interaction layer `layer` (weights summed per pair; an unweighted layer
     /// counts 1 per edge). `posts`, when given, is a numeric column with one row per

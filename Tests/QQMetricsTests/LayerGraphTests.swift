@@ -1,3 +1,4 @@
+import Foundation
 import QQData
 import Testing
 import QQMetrics
@@ -75,6 +76,44 @@ import QQMetrics
             let ari = PartitionAgreement.ari(a, b), nmi = PartitionAgreement.nmi(a, b)
             #expect(abs(ari - Double(r[1])!) <= 1e-12, "\(r[0]) ari: qq \(ari), scikit-learn \(r[1])")
             #expect(abs(nmi - Double(r[2])!) <= 1e-12, "\(r[0]) nmi: qq \(nmi), scikit-learn \(r[2])")
+        }
+    }
+
+    /// ARI from pairs counted one by one (Hubert & Arabie's form) and NMI from the
+    /// textbook sums, on seeded random labelings: a verifier by another method.
+    @Test func agreementByBruteForce() {
+        var rng = SplitMix64(seed: 5)
+        for trial in 0..<40 {
+            let n = 2 + Int(rng.next() % 60), ka = 1 + rng.next() % 6, kb = 1 + rng.next() % 9
+            let a = (0..<n).map { _ in Int64(rng.next() % ka) }, b = (0..<n).map { _ in Int64(rng.next() % kb) }
+            var both = 0.0, inA = 0.0, inB = 0.0
+            for i in 0..<n {
+                for j in (i + 1)..<n {
+                    let sa = a[i] == a[j], sb = b[i] == b[j]
+                    if sa { inA += 1 }
+                    if sb { inB += 1 }
+                    if sa && sb { both += 1 }
+                }
+            }
+            let pairs = Double(n * (n - 1) / 2), expected = inA * inB / pairs
+            let maxIndex = (inA + inB) / 2
+            let ari = maxIndex == expected ? 1 : (both - expected) / (maxIndex - expected)
+            #expect(abs(PartitionAgreement.ari(a, b) - ari) < 1e-12, "trial \(trial)")
+            // NMI = I(a; b) / ((H(a) + H(b)) / 2) with probabilities from counts.
+            var joint: [Int64: Double] = [:], pa: [Int64: Double] = [:], pb: [Int64: Double] = [:]
+            for i in 0..<n {
+                joint[a[i] * 100 + b[i], default: 0] += 1; pa[a[i], default: 0] += 1; pb[b[i], default: 0] += 1
+            }
+            let total = Double(n)
+            var mi = 0.0
+            for (key, c) in joint {
+                let x = pa[key / 100]!, y = pb[key % 100]!
+                mi += c / total * log(c * total / (x * y))
+            }
+            let h = { (d: [Int64: Double]) in -d.values.reduce(0.0) { $0 + $1 / total * log($1 / total) } }
+            let nmi: Double
+            if pa.count == 1 && pb.count == 1 { nmi = 1 } else if mi < 1e-15 { nmi = 0 } else { nmi = mi / ((h(pa) + h(pb)) / 2) }
+            #expect(abs(PartitionAgreement.nmi(a, b) - nmi) < 1e-12, "trial \(trial)")
         }
     }
 
