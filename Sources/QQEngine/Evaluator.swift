@@ -101,6 +101,10 @@ package struct Evaluator {
             return try columnwise(fn, try eval(x))
         case .aggregate(let fn, let arg, let param):
             let rows = Evaluator(frame: frame, rt: rt)
+            if fn.pairsColumns, let arg, let param {
+                let c = try Aggregates.agreement(fn, try rows.eval(arg), try rows.eval(param), groups: .single(frame.count))
+                return Column.repeating(c.count > 0 ? c[0] : .null, count: count, type: e.type)
+            }
             let v = try Aggregates.fold(fn, argument: try arg.map { (a) throws(Diagnostic) in try rows.eval(a) },
                                         parameter: try param.map { (p) throws(Diagnostic) in try value(p) },
                                         rows: nil, count: frame.count, type: e.type, span: e.span)

@@ -34,7 +34,7 @@ import QQData
 //
 // API: `InfluencePassivity.compute(follows:layer:posts:accountCount:tolerance:maxIterations:)`
 //   → `InfluencePassivityResult` (influence, passivity, iterations, converged);
-//   `InfluencePassivity.output("influence" | "passivity", …, settings:)` → `MetricOutput`.
+//   `InfluencePassivity.output(.influence | .passivity, …, settings:)` → `MetricOutput`.
 
 /// Influence and passivity scores with the iteration count.
 public struct InfluencePassivityResult: Sendable, Equatable {
@@ -48,21 +48,23 @@ public struct InfluencePassivityResult: Sendable, Equatable {
 
 /// The Influence–Passivity algorithm of Romero et al. (2011).
 public enum InfluencePassivity {
+    /// The two scores of one run.
+    public enum Score: Sendable { case influence, passivity }
+
     /// `influence` or `passivity` of interaction layer `layer` as a float column over
     /// `accountCount` accounts, with a note when the iteration did not converge: what
     /// the engine caches for `influence(L)` / `passivity(L)` (both come from one run,
     /// so a caller wanting both may call `compute` once instead).
     ///
-    /// - Throws: `name` for another name; what `compute` throws.
-    public static func output(_ name: String, follows: Layer, layer: Layer, posts: Column?, accountCount: Int,
-                              settings s: MetricSettings) throws(Diagnostic) -> MetricOutput {
-        guard name == "influence" || name == "passivity" else { throw Diagnostic(.name, "unknown metric '\(name)'") }
+    /// - Throws: what `compute` throws.
+    public static func output(_ score: Score, follows: Layer, layer: Layer, posts: Column?, accountCount: Int,
+                              settings s: Settings) throws(Diagnostic) -> MetricOutput {
         let r = try compute(follows: follows, layer: layer, posts: posts, accountCount: accountCount,
                             tolerance: s.tolerance, maxIterations: s.maxIterations)
         let notes = r.converged ? [] : [
             "influence-passivity on layer '\(layer.name)' did not converge to tolerance \(Value.formatFloat(s.tolerance)) in \(r.iterations) iterations (set max_iterations to run longer); values are the last iterate",
         ]
-        return MetricOutput(column: .floats(name == "influence" ? r.influence : r.passivity), notes: notes,
+        return MetricOutput(column: .floats(score == .influence ? r.influence : r.passivity), notes: notes,
                             iterations: r.iterations)
     }
 

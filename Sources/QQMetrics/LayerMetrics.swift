@@ -23,39 +23,39 @@ import QQData
 // Nulls: accounts without an edge in L. Self-loops: none (dropped at load).
 // Reference: SPEC §9; NetworkX as listed above.
 //
-// API: `LayerMetrics.compute(name, layer:, accountCount:, settings:) -> MetricOutput`
-//   for the engine (one call per metric; `LayerGraph` costs O(n + m) to build, so a
+// API: `LayerMetrics.compute(kind, layer:, accountCount:, settings:) -> MetricOutput`
+//   for the metric registry (one call per metric; `LayerGraph` costs O(n + m) to build, so a
 //   caller computing several metrics of one layer may build it once and call the
 //   typed functions below).
 
 /// The structural metrics on the graph of one layer, spread back onto all accounts.
 public enum LayerMetrics {
-    /// The metric names that take a layer argument here.
-    public static let names = ["kcore", "clustering", "community", "authority", "hub", "betweenness"]
+    /// The structural metrics computed per layer (the registry names them).
+    public enum Kind: CaseIterable, Sendable {
+        case kcore, clustering, community, authority, hub, betweenness
+    }
 
-    /// Metric `name` (one of `names`) of `layer` as a column over `accountCount`
-    /// accounts, null outside the layer, with the notes and values `describe` shows.
+    /// Metric `kind` of `layer` as a column over `accountCount` accounts, null outside
+    /// the layer, with the notes and values `describe` shows.
     ///
-    /// - Throws: `name` for a metric not in `names`; what the kernels throw (bad
-    ///   settings, `cancelled`).
-    public static func compute(_ name: String, layer: Layer, accountCount: Int,
-                               settings s: MetricSettings) throws(Diagnostic) -> MetricOutput {
-        guard names.contains(name) else { throw Diagnostic(.name, "'\(name)' takes no layer argument") }
+    /// - Throws: what the kernels throw (bad settings, `cancelled`).
+    public static func compute(_ kind: Kind, layer: Layer, accountCount: Int,
+                               settings s: Settings) throws(Diagnostic) -> MetricOutput {
         let g = LayerGraph(layer, accountCount: accountCount)
-        switch name {
-        case "kcore": return MetricOutput(column: try kcore(g))
-        case "clustering": return MetricOutput(column: try clustering(g))
-        case "community":
-            let r = try community(g, seed: s.seed)
+        switch kind {
+        case .kcore: return MetricOutput(column: try kcore(g))
+        case .clustering: return MetricOutput(column: try clustering(g))
+        case .community:
+            let r = try community(g, seed: s.kernelSeed)
             return MetricOutput(column: r.column, modularity: r.modularity)
-        case "authority", "hub":
+        case .authority, .hub:
             let r = try hits(g, tolerance: s.tolerance, maxIterations: s.maxIterations)
             let notes = r.converged ? [] : [
                 "HITS on layer '\(layer.name)' did not converge to tolerance \(Value.formatFloat(s.tolerance)) in \(r.iterations) iterations (set max_iterations to run longer); values are the last iterate",
             ]
-            return MetricOutput(column: name == "hub" ? r.hub : r.authority, notes: notes, iterations: r.iterations)
-        default:
-            let r = try betweenness(g, exactLimit: s.betweennessExactLimit, samples: s.betweennessSamples, seed: s.seed)
+            return MetricOutput(column: kind == .hub ? r.hub : r.authority, notes: notes, iterations: r.iterations)
+        case .betweenness:
+            let r = try betweenness(g, exactLimit: s.betweennessExactLimit, samples: s.betweennessSamples, seed: s.kernelSeed)
             let notes = r.approximate ? [
                 "betweenness(\(layer.name)) is approximate: estimated from \(s.betweennessSamples) sampled sources (seed \(s.seed)); the layer's \(g.count) accounts exceed betweenness_exact_limit \(s.betweennessExactLimit)",
             ] : []

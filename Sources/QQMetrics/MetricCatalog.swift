@@ -64,30 +64,60 @@ extension MetricRegistry {
         },
         MetricDefinition("authority", .float, .quality, .higher, summary: "HITS authority score",
                          definition: "HITS authority: principal right singular vector of the adjacency matrix (followed by good hubs), by power iteration from h = 1/N with max-scaling, stopping when Σ|h − hlast| < tolerance; normalized to sum 1. 0 without followers.",
-                         networkx: "nx.hits(G)[1]", settings: iterative) { (i: MetricInput) throws(Diagnostic) -> MetricOutput in
-            try MetricRegistry.hits(i, hubs: false)
+                         networkx: "nx.hits(G)[1]", settings: iterative,
+                         layer: .optional,
+                         layerForm: (summary: "HITS authority score on one layer",
+                                     definition: "authority(layer): HITS authority on the layer's graph (the accounts with an edge in the layer, edges unweighted), summing to 1 over them; null for other accounts.",
+                                     networkx: "nx.hits(nx.DiGraph(G_L.edges()))[1]"),
+                         layerExample: "accounts | top 5 by authority(repost) | select handle, authority, authority(repost)") { (i: MetricInput) throws(Diagnostic) -> MetricOutput in
+            if let l = i.layer { return try LayerMetrics.compute(.authority, layer: l, accountCount: i.accountCount, settings: i.settings) }
+            return try MetricRegistry.hits(i, hubs: false)
         },
         MetricDefinition("hub", .float, .quality, .higher, summary: "HITS hub score",
                          definition: "HITS hub: A·authority (follows good authorities), normalized to sum 1. 0 when it follows no one.",
-                         networkx: "nx.hits(G)[0]", settings: iterative) { (i: MetricInput) throws(Diagnostic) -> MetricOutput in
-            try MetricRegistry.hits(i, hubs: true)
+                         networkx: "nx.hits(G)[0]", settings: iterative,
+                         layer: .optional,
+                         layerForm: (summary: "HITS hub score on one layer",
+                                     definition: "hub(layer): HITS hub on the layer's graph (the accounts with an edge in the layer, edges unweighted), summing to 1 over them; null for other accounts.",
+                                     networkx: "nx.hits(nx.DiGraph(G_L.edges()))[0]"),
+                         layerExample: "accounts | top 5 by hub(mention) | select handle, hub, hub(mention)") { (i: MetricInput) throws(Diagnostic) -> MetricOutput in
+            if let l = i.layer { return try LayerMetrics.compute(.hub, layer: l, accountCount: i.accountCount, settings: i.settings) }
+            return try MetricRegistry.hits(i, hubs: true)
         },
         MetricDefinition("kcore", .int, .quality, .higher, summary: "core number (undirected)",
                          definition: "Largest k such that the account is in the k-core of the undirected follow graph (a mutual follow is one edge); Batagelj–Zaversnik, O(m).",
                          networkx: "nx.core_number(G.to_undirected())",
-                         example: "accounts | summarize count() by kcore | sort kcore desc | take 5") { (i: MetricInput) throws(Diagnostic) -> MetricOutput in
-            MetricOutput(column: .ints(try CoreNumber.compute(i.follows)))
+                         example: "accounts | summarize count() by kcore | sort kcore desc | take 5",
+                         layer: .optional,
+                         layerForm: (summary: "core number on one layer (undirected)",
+                                     definition: "kcore(layer): core number in the undirected graph of the layer (the accounts with an edge in it); null for other accounts.",
+                                     networkx: "nx.core_number(nx.Graph(G_L.edges()))"),
+                         layerExample: "accounts | summarize count() by kcore(repost)") { (i: MetricInput) throws(Diagnostic) -> MetricOutput in
+            if let l = i.layer { return try LayerMetrics.compute(.kcore, layer: l, accountCount: i.accountCount, settings: i.settings) }
+            return MetricOutput(column: .ints(try CoreNumber.compute(i.follows)))
         },
         MetricDefinition("clustering", .float, .quality, .higher, summary: "local clustering coefficient (undirected)",
                          definition: "2·triangles / (d·(d−1)) in the undirected follow graph, d its undirected degree; 0 when d < 2.",
-                         networkx: "nx.clustering(G.to_undirected())") { (i: MetricInput) throws(Diagnostic) -> MetricOutput in
-            MetricOutput(column: .floats(try Clustering.compute(i.follows)))
+                         networkx: "nx.clustering(G.to_undirected())",
+                         layer: .optional,
+                         layerForm: (summary: "local clustering on one layer (undirected)",
+                                     definition: "clustering(layer): local clustering coefficient in the undirected graph of the layer (the accounts with an edge in it); null for other accounts.",
+                                     networkx: "nx.clustering(nx.Graph(G_L.edges()))"),
+                         layerExample: "accounts | top 5 by clustering(reply) | select handle, clustering, clustering(reply)") { (i: MetricInput) throws(Diagnostic) -> MetricOutput in
+            if let l = i.layer { return try LayerMetrics.compute(.clustering, layer: l, accountCount: i.accountCount, settings: i.settings) }
+            return MetricOutput(column: .floats(try Clustering.compute(i.follows)))
         },
         MetricDefinition("betweenness", .float, .quality, .higher, summary: "betweenness centrality (normalized, directed)",
                          definition: "Σ_{s≠v≠t} σ_st(v)/σ_st over directed shortest paths, × 1/((n−1)(n−2)). Exact (Brandes) up to betweenness_exact_limit accounts; above it estimated from betweenness_samples seeded sources, scaled as NetworkX's k= mode.",
                          networkx: "nx.betweenness_centrality(G)",
                          settings: ["betweenness_exact_limit", "betweenness_samples", "seed"],
-                         keySettings: betweennessKey) { (i: MetricInput) throws(Diagnostic) -> MetricOutput in
+                         keySettings: betweennessKey,
+                         layer: .optional,
+                         layerForm: (summary: "betweenness on one layer (normalized, directed)",
+                                     definition: "betweenness(layer): betweenness centrality in the layer's graph (the accounts with an edge in it, edges unweighted), normalized by its own (n−1)(n−2); exact up to betweenness_exact_limit layer accounts, else sampled; null for other accounts.",
+                                     networkx: "nx.betweenness_centrality(nx.DiGraph(G_L.edges()))"),
+                         layerExample: "accounts | top 5 by betweenness(mention) | select handle, betweenness(mention)") { (i: MetricInput) throws(Diagnostic) -> MetricOutput in
+            if let l = i.layer { return try LayerMetrics.compute(.betweenness, layer: l, accountCount: i.accountCount, settings: i.settings) }
             let s = i.settings
             let r = try Betweenness.compute(i.follows, exactLimit: s.betweennessExactLimit,
                                             samples: s.betweennessSamples, seed: s.kernelSeed)
@@ -100,7 +130,13 @@ extension MetricRegistry {
                          definition: "Louvain communities of the undirected follow graph (resolution 1), node order shuffled with `seed`: deterministic. Ids numbered by first appearance in load order. `describe` reports the partition's modularity.",
                          networkx: "nx.community.louvain_communities(G.to_undirected(), seed=seed); modularity via nx.community.modularity",
                          settings: ["seed"],
-                         example: "accounts | summarize count(), avg(followers) by community") { (i: MetricInput) throws(Diagnostic) -> MetricOutput in
+                         example: "accounts | summarize count(), avg(followers) by community",
+                         layer: .optional,
+                         layerForm: (summary: "Louvain community on one layer (undirected)",
+                                     definition: "community(layer): Louvain communities of the undirected graph of the layer (the accounts with an edge in it, unweighted), seeded; ids by first appearance; null for other accounts.",
+                                     networkx: "nx.community.louvain_communities(nx.Graph(G_L.edges()), weight=None, seed=seed)"),
+                         layerExample: "accounts | summarize count() by community(repost) | take 5") { (i: MetricInput) throws(Diagnostic) -> MetricOutput in
+            if let l = i.layer { return try LayerMetrics.compute(.community, layer: l, accountCount: i.accountCount, settings: i.settings) }
             let r = try Louvain.compute(i.follows, seed: i.settings.kernelSeed)
             return MetricOutput(column: .ints(r.community), modularity: r.modularity)
         },
@@ -130,6 +166,24 @@ extension MetricRegistry {
                 throw Diagnostic(.internal, "the 'pagerank' column must be a float column with one row per account")
             }
             return MetricOutput(column: Audience.audienceQuality(i.follows, pagerank: scores))
+        },
+        MetricDefinition("influence", .float, .quality, .higher, summary: "influence on one interaction layer (Romero et al. 2011)",
+                         definition: "influence(layer): the Influence–Passivity scores of Romero, Galuba, Asur and Huberman (2011) on the follow graph and interaction layer L: acceptance rates from how strongly followers interact, an alternating iteration normalised to sum 1, stopping when the L1 changes fall below N × tolerance (SPEC §9; docs/METRICS.md).",
+                         networkx: "none; checked against SPEC §9's reference table and a numpy version",
+                         settings: iterative, layer: .required,
+                         layerExample: "accounts | top 5 by influence(repost) | select handle, followers, received(repost), influence(repost)",
+                         layerSeeAlso: ["passivity", "received"]) { (i: MetricInput) throws(Diagnostic) -> MetricOutput in
+            try InfluencePassivity.output(.influence, follows: i.follows, layer: try i.requiredLayer(),
+                                          posts: i.dataset.accounts.column("posts"), accountCount: i.accountCount, settings: i.settings)
+        },
+        MetricDefinition("passivity", .float, .quality, .none, summary: "passivity on one interaction layer (Romero et al. 2011)",
+                         definition: "passivity(layer): how hard an account is to get to engage, the companion score of influence(layer) in the Influence–Passivity iteration of Romero et al. (2011).",
+                         networkx: "none; checked against SPEC §9's reference table and a numpy version",
+                         settings: iterative, layer: .required,
+                         layerExample: "accounts | top 5 by passivity(repost) | select handle, following, passivity(repost)",
+                         layerSeeAlso: ["influence"]) { (i: MetricInput) throws(Diagnostic) -> MetricOutput in
+            try InfluencePassivity.output(.passivity, follows: i.follows, layer: try i.requiredLayer(),
+                                          posts: i.dataset.accounts.column("posts"), accountCount: i.accountCount, settings: i.settings)
         },
         MetricDefinition("received", .float, .quantity, .higher, summary: "weight received in one interaction layer",
                          definition: "received(layer): Σ of the weights of the layer's edges into the account.",

@@ -77,11 +77,11 @@ public struct MetricDefinition: Sendable {
     public init(_ name: String, _ type: ValueType, _ group: MetricGroup, _ direction: MetricDirection,
                 summary: String, definition: String, networkx: String,
                 settings: [String] = [], dependsOn: [String] = [], nullable: Bool = false,
+                example: String? = nil, isRule: Bool = false,
+                keySettings: (@Sendable (Settings, Int) -> [String])? = nil,
                 layer: LayerArgument = .none,
                 layerForm: (summary: String, definition: String, networkx: String)? = nil,
-                example: String? = nil, layerExample: String? = nil, layerSeeAlso: [String] = [],
-                isRule: Bool = false,
-                keySettings: (@Sendable (Settings, Int) -> [String])? = nil,
+                layerExample: String? = nil, layerSeeAlso: [String] = [],
                 compute: @escaping @Sendable (MetricInput) throws(Diagnostic) -> MetricOutput) {
         self.name = name; self.type = type; self.group = group; self.direction = direction
         self.summary = summary; self.definition = definition; self.networkx = networkx

@@ -79,13 +79,10 @@ import QQMetrics
         let r = try InfluencePassivity.compute(follows: t.follows, layer: t.repost, posts: t.posts, accountCount: 6,
                                                tolerance: 1e-15, maxIterations: 3)
         #expect(!r.converged && r.iterations == 3)
-        var s = MetricSettings(); s.tolerance = 1e-15; s.maxIterations = 3
-        let out = try InfluencePassivity.output("passivity", follows: t.follows, layer: t.repost, posts: t.posts,
+        var s = Settings(); s.tolerance = 1e-15; s.maxIterations = 3
+        let out = try InfluencePassivity.output(.passivity, follows: t.follows, layer: t.repost, posts: t.posts,
                                                 accountCount: 6, settings: s)
         #expect(out.notes.first?.contains("did not converge") == true && out.iterations == 3)
         #expect(doubles(out.column) == doubles(r.passivity))
-        #expect(throws: Diagnostic.self) {
-            try InfluencePassivity.output("pagerank", follows: t.follows, layer: t.repost, posts: nil, accountCount: 6, settings: s)
-        }
     }
 }

@@ -45,25 +45,24 @@ import QQMetrics
         // An edgeless layer: every account null, no node.
         let none = LayerGraph(.empty(name: "r", nodeCount: 4, weighted: true), accountCount: 4)
         #expect(none.count == 0)
-        for name in LayerMetrics.names {
+        for name in LayerMetrics.Kind.allCases {
             let out = try LayerMetrics.compute(name, layer: .empty(name: "r", nodeCount: 4, weighted: true),
-                                               accountCount: 4, settings: MetricSettings())
+                                               accountCount: 4, settings: Settings())
             #expect(out.column.count == 4 && out.column.nullCount == 4, "\(name)")
         }
     }
 
     @Test func computeDispatchesAndReports() throws {
         let l = Self.layer(5, [(0, 1), (1, 2), (2, 0), (3, 4)])
-        var s = MetricSettings()
-        let c = try LayerMetrics.compute("community", layer: l, accountCount: 6, settings: s)
+        var s = Settings()
+        let c = try LayerMetrics.compute(.community, layer: l, accountCount: 6, settings: s)
         #expect(c.modularity != nil && c.column.isNull(5) && c.column.double(0) == 0 && c.column.double(3) == 1)
-        #expect(throws: Diagnostic.self) { try LayerMetrics.compute("pagerank", layer: l, accountCount: 6, settings: s) }
         s.tolerance = 1e-15; s.maxIterations = 1
-        let h = try LayerMetrics.compute("hub", layer: Self.layer(4, [(0, 1), (1, 2), (2, 3), (3, 1), (0, 2)]),
+        let h = try LayerMetrics.compute(.hub, layer: Self.layer(4, [(0, 1), (1, 2), (2, 3), (3, 1), (0, 2)]),
                                          accountCount: 4, settings: s)
         #expect(h.notes.first?.contains("did not converge") == true)
-        s = MetricSettings(); s.betweennessExactLimit = 2; s.betweennessSamples = 2
-        let b = try LayerMetrics.compute("betweenness", layer: l, accountCount: 6, settings: s)
+        s = Settings(); s.betweennessExactLimit = 2; s.betweennessSamples = 2
+        let b = try LayerMetrics.compute(.betweenness, layer: l, accountCount: 6, settings: s)
         #expect(b.notes.first?.contains("approximate") == true)
     }
 

@@ -17,8 +17,12 @@ extension Executor {
                 throw Diagnostic(.internal, "internal error: summarize item is not an aggregate", span: a.span)
             }
             let x = try arg.map { (e) throws(Diagnostic) in try ev.eval(e) }
-            let p = try param.map { (e) throws(Diagnostic) in try Evaluator.values(rt).value(e) }
             names.append("#\(k)")
+            if fn.pairsColumns, let x, let b = param {
+                columns.append(try Aggregates.agreement(fn, x, try ev.eval(b), groups: groups))
+                continue
+            }
+            let p = try param.map { (e) throws(Diagnostic) in try Evaluator.values(rt).value(e) }
             columns.append(try Aggregates.grouped(fn, argument: x, parameter: p, groups: groups, type: a.type, span: a.span))
         }
         let groupFrame = Frame(table: Table(names: names, columns: columns))

@@ -156,6 +156,13 @@ extension Binder {
                 throw Diagnostic(.type, "quantile's q must be between 0 and 1, found \(v)", span: q.span)
             }
             return BoundExpr(.aggregate(.quantile, argument: x, parameter: q), type: .float, span: span)
+        case .ari, .nmi:
+            try arity(f, args, 2...2)
+            let a = try bindExpr(args[0], inner), b = try bindExpr(args[1], inner)
+            for x in [a, b] where !(x.type == .int || x.type == .string || x.type == .bool || x.type == .null) {
+                throw Diagnostic(.type, "'\(agg.rawValue)' compares partitions: labels must be ints, strings or booleans, found \(TypeRules.name(x.type))", span: x.span)
+            }
+            return BoundExpr(.aggregate(agg, argument: a, parameter: b), type: .float, span: span)
         }
     }
 

@@ -13,6 +13,12 @@ public enum ScalarFunction: String, Sendable, CaseIterable {
 /// relation (elsewhere) into one value; every aggregate skips nulls.
 public enum AggregateFunction: String, Sendable, CaseIterable {
     case count, count_distinct, sum, avg, median, min, max, stddev, quantile
+    /// Agreement of two partitions (SPEC §9): scikit-learn's `adjusted_rand_score` and
+    /// `normalized_mutual_info_score`; the second argument is a column, not a constant.
+    case ari, nmi
+
+    /// Whether the second argument is a second column of rows (not a constant parameter).
+    public var pairsColumns: Bool { self == .ari || self == .nmi }
 }
 
 /// Column-wise functions: each row's value depends on the whole current column.

@@ -62,5 +62,9 @@ extension HelpRegistry {
         agg("stddev", "stddev(x)", "the sample standard deviation (n − 1)", "accounts | summarize stddev(followers)"),
         agg("quantile", "quantile(x, q)", "the q-quantile, interpolating linearly (NumPy's default)",
             "accounts | summarize quantile(followers, 0.9)"),
+        agg("ari", "ari(a, b)", "adjusted Rand index of two partitions (scikit-learn's adjusted_rand_score), over rows where both are non-null",
+            "accounts | summarize ari(community, topic)"),
+        agg("nmi", "nmi(a, b)", "normalized mutual information of two partitions (scikit-learn's normalized_mutual_info_score, arithmetic mean), over rows where both are non-null",
+            "accounts | summarize nmi(community, topic)"),
     ]
 }
