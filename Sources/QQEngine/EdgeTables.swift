@@ -1,4 +1,5 @@
 import QQData
+import QQMetrics
 import QQSyntax
 import QQSemantic
 
@@ -47,6 +48,19 @@ package enum EdgeTables {
                       generation: rt.dataset.generation)
         rt.edgeCache.interactions = f
         return f
+    }
+
+    /// `layers`: one row per layer, the follow layer first (SPEC §9).
+    package static func layers(_ rt: Runtime) -> Frame {
+        let stats = LayerStatistics.all(rt.dataset)
+        return Frame(table: Table(names: LayerStatistics.columnNames, columns: [
+            Column.from(stats.map { .string($0.layer) }),
+            Column.ints(stats.map { Int64($0.accounts) }),
+            Column.ints(stats.map { Int64($0.edges) }),
+            Column.floats(stats.map(\.weight)),
+            Column.floats(stats.map { $0.reciprocity ?? 0 }, valid: Bitmap.from(stats.map { $0.reciprocity != nil })),
+            Column.floats(stats.map(\.density)),
+        ]))
     }
 
     /// The source id of every edge of a CSR, in edge order.

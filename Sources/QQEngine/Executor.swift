@@ -72,6 +72,7 @@ package struct Executor {
         case .scan(.accounts): return Executor.accountsFrame(rt)
         case .scan(.follows): return EdgeTables.follows(rt)
         case .scan(.interactions): return EdgeTables.interactions(rt)
+        case .scan(.layers): return EdgeTables.layers(rt)
         case .scan(.binding(let name)):
             guard var f = rt.tables[name] else { throw Diagnostic(.internal, "internal error: table '\(name)' vanished") }
             if f.generation != rt.dataset.generation { f.kind = .plain }

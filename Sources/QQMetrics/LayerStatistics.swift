@@ -23,6 +23,10 @@ import QQData
 
 /// The `layers` row of one layer.
 public struct LayerStatistics: Sendable, Equatable {
+    /// The columns of the `layers` table, in order (the language's schema and the
+    /// engine's table both read this list).
+    public static let columnNames = ["layer", "accounts", "edges", "weight", "reciprocity", "density"]
+
     public var layer: String
     public var accounts: Int
     public var edges: Int

@@ -8,7 +8,7 @@ public enum Keywords {
     /// Words with a fixed meaning inside expressions (SPEC §4).
     public static let expression = ["and", "or", "not", "in", "between", "is", "null", "true", "false"]
     /// The built-in pipeline sources (SPEC §4 "Sources").
-    public static let sources = ["accounts", "follows", "interactions"]
+    public static let sources = ["accounts", "follows", "interactions", "layers"]
     /// Stage names, allowed after `|` (SPEC §4 "Stages").
     public static let stages = ["where", "sort", "top", "take", "skip", "select", "extend", "summarize",
                                 "distinct", "count", "sample", "compare", "correlate", "plot", "export"]

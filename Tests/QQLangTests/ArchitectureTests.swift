@@ -102,7 +102,9 @@ import QQMetrics
         let names = MetricRegistry.definitions.keys.filter { !sources.contains($0) && !settings.contains($0) }
         #expect(names.count >= 15)
         var found: [String] = []
-        for f in Self.swiftFiles("Sources") where !f.path.hasSuffix("QQMetrics/MetricCatalog.swift") && !f.path.hasSuffix("QQMetrics/MetricRegistry.swift") {
+        // LayerStatistics names the columns of the `layers` table (`reciprocity` there is the layer's).
+        let homes = ["QQMetrics/MetricCatalog.swift", "QQMetrics/MetricRegistry.swift", "QQMetrics/LayerStatistics.swift"]
+        for f in Self.swiftFiles("Sources") where !homes.contains(where: { f.path.hasSuffix($0) }) {
             let t = Self.text(f)
             for n in names where t.contains("\"\(n)\"") { found.append("\(f.lastPathComponent): \"\(n)\"") }
         }

@@ -59,7 +59,7 @@ struct SyntaxCompleterTests {
         ("help whe‸", "5:where"),
         ("help .ro‸", "5:.rows"),
         ("help pagerank(‸", "5:"),
-        ("describe ‸", "9:accounts bigs follows interactions"),
+        ("describe ‸", "9:accounts bigs follows interactions layers"),
         ("load s‸", "5:sample"),
         // handles
         ("compare @a‸", "8:@ada_lovelace @alan_turing @ana_atlas"),

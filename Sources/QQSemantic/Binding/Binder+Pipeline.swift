@@ -1,4 +1,5 @@
 import QQData
+import QQMetrics
 import QQSyntax
 
 extension Binder {
@@ -120,13 +121,17 @@ extension Binder {
             return LogicalPlan(.scan(.interactions), schema: RelationSchema(columns: [
                 ColumnInfo(name: "src", type: .string), ColumnInfo(name: "dst", type: .string),
                 ColumnInfo(name: "layer", type: .string), ColumnInfo(name: "weight", type: .float)], rows: .edges(open: true)))
+        case .name("layers"):
+            let types: [ValueType] = [.string, .int, .int, .float, .float, .float]
+            return LogicalPlan(.scan(.layers), schema: RelationSchema(
+                columns: zip(LayerStatistics.columnNames, types).map { ColumnInfo(name: $0, type: $1) }, rows: .plain))
         case .name(let n):
             if case .table(let schema)? = env.scope[n] { return LogicalPlan(.scan(.binding(n)), schema: schema) }
             if case .value? = env.scope[n] {
                 throw Diagnostic(.type, "'\(n)' is a value, not a table", span: e.span, hint: "a pipeline starts with a table such as 'accounts'")
             }
             throw Diagnostic(.name, "unknown table '\(n)'", span: e.span,
-                             hint: Suggest.hint(for: n, among: ["accounts", "follows", "interactions"] + env.tableNames))
+                             hint: Suggest.hint(for: n, among: Keywords.sources + env.tableNames))
         case .call(let f, let args):
             guard let hood = Neighbourhood(rawValue: f.name) else {
                 throw Diagnostic(.type, "'\(f.name)(…)' is not a table", span: e.span,

@@ -21,7 +21,7 @@ public struct BindEnvironment: Sendable {
     }
 
     /// Built-in relation names that `let` may not rebind.
-    public static let reservedNames: Set<String> = ["accounts", "follows", "interactions"]
+    public static let reservedNames: Set<String> = Set(Keywords.sources)
 
     /// The stored columns of `accounts` (the data file's, starting with `handle`).
     public var storedAccountColumns: [ColumnInfo] {

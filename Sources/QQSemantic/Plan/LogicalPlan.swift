@@ -75,6 +75,9 @@ public enum ScanTarget: Sendable, Equatable {
     case accounts
     case follows
     case interactions
+    /// One row per layer (follows first): `layer`, `accounts`, `edges`, `weight`,
+    /// `reciprocity`, `density` (SPEC §9).
+    case layers
     /// A table bound by `let`.
     case binding(String)
 }

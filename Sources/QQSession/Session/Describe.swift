@@ -20,6 +20,7 @@ extension Session {
             try printTable(Frame(table: try columnStats(f)))
         case "follows": try printTable(Frame(table: try columnStats(EdgeTables.follows(rt))))
         case "interactions": try printTable(Frame(table: try columnStats(EdgeTables.interactions(rt))))
+        case "layers": try printTable(Frame(table: try columnStats(EdgeTables.layers(rt))))
         default:
             if let f = rt.tables[target.name] { return try printTable(Frame(table: try columnStats(f))) }
             if let v = rt.values[target.name] {
@@ -28,7 +29,7 @@ extension Session {
                     Column.from([.string(v.isNull ? "null" : v.description)])])))
             }
             throw Diagnostic(.name, "unknown table '\(target.name)'", span: target.span,
-                             hint: Suggest.hint(for: target.name, among: ["accounts", "follows", "interactions"] + boundNames))
+                             hint: Suggest.hint(for: target.name, among: Keywords.sources + boundNames))
         }
     }
 
