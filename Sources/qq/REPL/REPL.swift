@@ -72,6 +72,8 @@ final class REPL {
             }
             switch editor.readLine(prompt: prompt) {
             case .interrupted:
+                // SIGTERM or SIGHUP while editing: libedit restored the terminal; leave.
+                Signals.exitIfTerminated()
                 Cancellation.reset()
                 text = ""
             case .endOfInput:
