@@ -165,10 +165,11 @@ import Darwin
     }
 
     @Test func longChainOfLets() {
-        // Each `let` is its own statement: 2,200 of them run one after another.
+        // Each `let` is its own statement (a table, not a plan to inline): 1,200 of
+        // them, more than the stage bound, run one after another.
         var script = "let t0 = accounts | take 50\n"
-        for i in 1...2_200 { script += "let t\(i) = t\(i - 1) | take 5\n" }
-        script += "t2200 | count"
+        for i in 1...1_200 { script += "let t\(i) = t\(i - 1) | take 5\n" }
+        script += "t1200 | count"
         let r = Self.run(script)
         #expect(r.ok, "stderr: \(r.err.prefix(300))")
         #expect(r.out.hasSuffix("5\n"))
@@ -233,6 +234,21 @@ import Darwin
         #expect(r.out == "a\u{FFFD}b\n")
         let h = Self.run("accounts | where handle == \"\u{FFFD}\" | count")
         #expect(h.ok && h.out == "0\n", "stderr: \(h.err)")
+    }
+
+    @Test func bytesThatAreNotUTF8AreAnErrorWithACaret() {
+        let (s, out) = EngineFixture.session()
+        // `print "caf\u{E9}"` in Latin-1, then a valid U+FFFD in the same text.
+        let bytes = Array("print 1\nprint \"caf".utf8) + [0xE9] + Array("\"\nprint \"\u{FFFD}\"\n".utf8)
+        #expect(!s.run(utf8: bytes, file: "latin1.qq"))
+        #expect(out.stderr.contains("latin1.qq:2:11: error: expected UTF-8 text"), "stderr: \(out.stderr)")
+        #expect(out.stderr.contains("^"))
+        #expect(out.stdout.isEmpty, "nothing of it runs")
+        #expect(s.run(utf8: Array("print \"\u{FFFD}\"".utf8)))
+        #expect(out.stdout == "\u{FFFD}\n")
+        #expect(FileText.firstInvalidUTF8([0x61, 0xC0, 0x80]) == 1, "an overlong encoding is not UTF-8")
+        #expect(FileText.firstInvalidUTF8([0x61, 0xED, 0xA0, 0x80]) == 1, "a surrogate is not UTF-8")
+        #expect(FileText.firstInvalidUTF8([0x61, 0xEF, 0xBF, 0xBD]) == nil)
     }
 }
 
