@@ -62,6 +62,11 @@ struct Launcher {
             return 0
         case .commands(let statements):
             for statement in statements {
+                // The system limits one argument to 128 KiB on Linux; the script limit holds anyway.
+                guard statement.utf8.count <= FileText.maxBytes else {
+                    session.output.err("qq: a -c text is too large for a script (more than \(FileText.maxBytes >> 20) MiB)\n")
+                    return 2
+                }
                 // The argument parser hands over text with bad bytes already replaced by
                 // U+FFFD: the raw argument tells a real U+FFFD from bytes that are not UTF-8.
                 let outcome = statement.contains("\u{FFFD}")
