@@ -53,7 +53,6 @@ struct XMLScanner {
     /// A scanner reading `source` as it goes.
     init(source: ByteSource, path: String) {
         self.path = path; self.source = source; buf = []; atEOF = false
-        buf.reserveCapacity(XMLScanner.chunk * 2)
     }
 
     /// Absolute offset of the scan position.
@@ -83,15 +82,18 @@ struct XMLScanner {
                 return false
             }
             let old = buf.count
-            buf.append(contentsOf: repeatElement(0, count: XMLScanner.chunk))
+            // A small plain file is read in one block of its size (one more byte sees its end).
+            var size = XMLScanner.chunk
+            if source.isRegular && !source.isGzip { size = min(size, max(4096, source.fileSize + 1 - (base + old))) }
+            buf.append(contentsOf: repeatElement(0, count: size))
             var failure: Diagnostic? = nil
             let n = buf.withUnsafeMutableBytes { raw -> Int in
-                do throws(Diagnostic) { return try source.read(into: raw.baseAddress! + old, count: XMLScanner.chunk) } catch {
+                do throws(Diagnostic) { return try source.read(into: raw.baseAddress! + old, count: size) } catch {
                     failure = error
                     return 0
                 }
             }
-            buf.removeLast(XMLScanner.chunk - n)
+            buf.removeLast(size - n)
             if let failure { readError = failure } else if n == 0 { atEOF = true }
             peakWindow = max(peakWindow, buf.count)
         }
