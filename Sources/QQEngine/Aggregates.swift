@@ -45,7 +45,11 @@ package enum Aggregates {
             for id in groups.ids { counts[Int(id)] += 1 }
             return Column(.int(counts))
         }
-        let present = { (i: Int) -> Bool in !x.isNull(i) }
+        // NaN counts as null (docs/ENGINE.md, "NaN"): skipped by every aggregate, so
+        // min, max, median and the rest never depend on where a NaN sits.
+        var nan: [Double]? = nil
+        if case .float(let a) = x.storage, a.contains(where: \.isNaN) { nan = a }
+        let present = { (i: Int) -> Bool in !x.isNull(i) && !(nan?[i].isNaN ?? false) }
         switch fn {
         case .count:
             var counts = [Int64](repeating: 0, count: g)

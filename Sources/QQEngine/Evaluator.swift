@@ -73,7 +73,7 @@ package struct Evaluator {
             }
             return Column.repeating(try rt.accountColumn(col)[Int(id)], count: count, type: e.type)
         case .unary(let op, let a):
-            return try unary(op, try eval(a), e.type)
+            return try unary(op, try eval(a), e.type, span: e.span)
         case .binary(let op, let a, let b):
             switch op {
             case .add, .sub, .mul, .div, .mod: return try arithmetic(op, a, b, e)

@@ -65,9 +65,29 @@ package struct Executor {
         return f
     }
 
-    /// The relation a plan node produces.
+    /// The relation a plan node produces. A pipeline is a chain of nodes, one per
+    /// stage: it is walked down to its source and the stages are applied in a loop,
+    /// not by recursion, so a pipeline of `Parser.maxStages` stages needs no deep stack
+    /// (a debug build's frame for `apply` is about 20 KB).
     package func frame(_ plan: LogicalPlan) throws(Diagnostic) -> Frame {
+        var stages: [LogicalPlan] = []
+        var source = plan
+        while let input = source.node.stageInput {
+            stages.append(source)
+            source = input
+        }
+        var f = try apply(source, to: nil)
+        for stage in stages.reversed() { f = try apply(stage, to: f) }
+        return f
+    }
+
+    /// One node over the frame its input produced (nil for a source).
+    private func apply(_ plan: LogicalPlan, to inputFrame: Frame?) throws(Diagnostic) -> Frame {
         try Cancellation.check()
+        func frame(_ input: LogicalPlan) throws(Diagnostic) -> Frame {
+            guard let inputFrame else { throw Diagnostic(.internal, "internal error: a stage without its input") }
+            return inputFrame
+        }
         switch plan.node {
         case .scan(.accounts): return Executor.accountsFrame(rt)
         case .scan(.follows): return EdgeTables.follows(rt)
@@ -127,5 +147,19 @@ package struct Executor {
             throw Diagnostic(.name, "unknown account '@\(h)'", span: span)
         }
         return id
+    }
+}
+
+extension LogicalPlan.Node {
+    /// The input of a stage node (the node below it in the pipeline); nil for a source.
+    var stageInput: LogicalPlan? {
+        switch self {
+        case .scan, .neighbourhood, .accountList: return nil
+        case .metric(let p, _), .filter(let p, _), .project(let p, _), .extend(let p, _), .sort(let p, _),
+             .topN(let p, _, _), .limit(let p, _, _), .aggregate(let p, _, _, _), .distinct(let p, _),
+             .count(let p), .sample(let p, _, _), .compare(let p, _), .correlate(let p, _, _),
+             .export(let p, _, _, _), .plot(let p, _):
+            return p
+        }
     }
 }

@@ -31,7 +31,14 @@ public enum ComparisonText {
         let numbers = values.map(\.asDouble)
         let integral = values.allSatisfy { if case .int = $0 { return true } else { return $0.isNull } }
             || numbers.allSatisfy { $0 == nil || ($0! == $0!.rounded() && abs($0!) < 1e15) }
-        if integral { return numbers.map { $0.map { NumberText.grouped(Int64($0)) } } }
+        if integral {
+            // Ints print as themselves (Double(Int64.max) does not convert back); other
+            // values here are whole and below 1e15.
+            return values.map { v -> String? in
+                if case .int(let i) = v { return NumberText.grouped(i) }
+                return v.asDouble.map { NumberText.grouped(Int64(exactly: $0) ?? 0) }
+            }
+        }
         let largest = numbers.compactMap { $0 }.filter(\.isFinite).map(abs).max() ?? 0
         var decimals = 3
         if largest > 0 {

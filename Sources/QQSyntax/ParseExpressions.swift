@@ -14,7 +14,14 @@ extension ParserCore {
         let source = try parseOr()
         guard at(.pipe) else { return source }
         var stages: [Stage] = []
-        while eat(.pipe) { stages.append(try parseStage()) }
+        while eat(.pipe) {
+            stageCount += 1
+            if stageCount > Parser.maxStages {
+                throw Diagnostic(.syntax, "pipeline is too long (more than \(Parser.maxStages) stages in one statement)",
+                                 span: peek.span, hint: "split it with 'let' into smaller steps")
+            }
+            stages.append(try parseStage())
+        }
         return Expr(.pipeline(source, stages), span: SourceSpan(source.span.start, previousEnd))
     }
 

@@ -10,6 +10,7 @@ extension ParserCore {
         while true {
             if case .end = peek.kind { break }
             do throws(Diagnostic) {
+                stageCount = 0
                 let s = try parseStatement()
                 guard peek.endsStatement else { throw trailingError(after: s) }
                 statements.append(s)

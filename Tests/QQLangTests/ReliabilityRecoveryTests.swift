@@ -17,7 +17,6 @@ import QQData
         ("syntax: unclosed", "print (1 + 2", "expected ')'"),
         ("syntax: too deep", "print " + String(repeating: "(", count: 10_000) + "1" + String(repeating: ")", count: 10_000),
          "nested too deeply"),
-        ("syntax: not UTF-8", "print \"\u{FFFD}\"", "expected UTF-8 text"),
         ("unknown name", "accounts | where agee > 1 | count", "unknown column 'agee'"),
         ("unknown account", "print @nobody.followers", "unknown account '@nobody'"),
         ("type", "let kept = \"a\" - 1", "cannot subtract int from string"),

@@ -12,7 +12,7 @@ extension Session {
     package static let reported = Diagnostic(.alreadyReported, "")
 
     package func runScript(_ s: Script) -> Bool {
-        if let bad = Session.invalidUTF8(in: s.text) {
+        if let bad = s.invalidUTF8 {
             report(Diagnostic(.syntax, "expected UTF-8 text, found bytes that are not UTF-8 (shown as '\u{FFFD}')",
                               span: SourceSpan(bad, bad + 3), hint: "save the script as UTF-8"), s)
             return false
@@ -26,19 +26,6 @@ extension Session {
             return false
         }
         return true
-    }
-
-    /// The UTF-8 offset of the first U+FFFD in `text`: scripts, `-c` text and typed
-    /// lines reach the session decoded with invalid bytes replaced by U+FFFD, so this
-    /// is where bytes that were not UTF-8 show up (a script that means U+FFFD can
-    /// write it as an escape-free character only by accident).
-    package static func invalidUTF8(in text: String) -> Int? {
-        var text = text
-        return text.withUTF8 { b in
-            guard b.count >= 3 else { return nil }
-            for i in 0..<(b.count - 2) where b[i] == 0xEF && b[i + 1] == 0xBF && b[i + 2] == 0xBD { return i }
-            return nil
-        }
     }
 
     /// Runs one statement; reports its error and returns false when it fails.

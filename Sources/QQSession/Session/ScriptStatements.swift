@@ -19,10 +19,11 @@ extension Session {
         guard sourceStack.count < Session.maxSourceDepth else {
             throw Diagnostic(.runtime, "'source' nests more than \(Session.maxSourceDepth) scripts deep", span: path.span)
         }
-        let text: String
-        do { text = try FileText.read(resolved) } catch { throw error.at(path.span) }
+        let bytes: [UInt8]
+        do { bytes = try FileText.readBytes(resolved) } catch { throw error.at(path.span) }
         let shown = Paths.normalize(Paths.join(s.file.flatMap(Paths.folder), path.value))
-        let nested = Script(text: text, file: shown, directory: Paths.folder(resolved))
+        let nested = Script(text: String(decoding: bytes, as: UTF8.self), file: shown, directory: Paths.folder(resolved),
+                            invalidUTF8: FileText.firstInvalidUTF8(bytes))
         sourceStack.append(canonical)
         defer { sourceStack.removeLast() }
         let saved = rt.directory

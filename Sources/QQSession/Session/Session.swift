@@ -74,12 +74,24 @@ public final class Session {
     /// Runs every statement of `text`. `file` names the script for diagnostics
     /// (`file.qq:LINE:COL: error: …`) and its folder anchors relative paths; nil in the
     /// REPL. Stops at the first error and returns false; the session stays usable.
+    /// A `String` is valid Unicode: a U+FFFD in it is that character, not a sign of bad bytes.
     @discardableResult
     public func run(_ text: String, file: String? = nil) -> Bool {
+        run(text, file: file, invalidUTF8: nil)
+    }
+
+    /// Runs the bytes of a script, `-c` text or standard input: bytes that are not
+    /// UTF-8 are an error pointing at the first of them, and nothing runs.
+    @discardableResult
+    public func run(utf8 bytes: [UInt8], file: String? = nil) -> Bool {
+        run(String(decoding: bytes, as: UTF8.self), file: file, invalidUTF8: FileText.firstInvalidUTF8(bytes))
+    }
+
+    private func run(_ text: String, file: String?, invalidUTF8: Int?) -> Bool {
         Cancellation.reset()
         rt.today = Session.today(options)
         let directory = file.map { Session.folder(of: $0, in: options.directory) } ?? options.directory
-        let script = Script(text: text, file: file, directory: directory)
+        let script = Script(text: text, file: file, directory: directory, invalidUTF8: invalidUTF8)
         if file != nil || !parameters.isEmpty, !checkParameters(script) { return false }
         // The script itself counts for `source` cycles: a.qq → b.qq → a.qq stops at b.qq.
         if let file {
@@ -128,4 +140,6 @@ package struct Script {
     package var text: String
     package var file: String?
     package var directory: String?
+    /// UTF-8 offset of the first byte that was not UTF-8 (shown as U+FFFD in `text`).
+    package var invalidUTF8: Int? = nil
 }

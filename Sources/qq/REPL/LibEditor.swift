@@ -91,9 +91,9 @@ final class LibEditor: LineEditor {
             }
             return .endOfInput
         }
-        var line = String(cString: raw)
-        if line.hasSuffix("\n") { line.removeLast() }
-        return .line(line)
+        var bytes = Array(UnsafeBufferPointer(start: UnsafeRawPointer(raw).assumingMemoryBound(to: UInt8.self), count: strlen(raw)))
+        if bytes.last == 10 { bytes.removeLast() }
+        return LineInput.checked(bytes)
     }
 
     func addHistory(_ entry: String) {

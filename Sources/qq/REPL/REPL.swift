@@ -72,6 +72,8 @@ final class REPL {
             }
             switch editor.readLine(prompt: prompt) {
             case .interrupted:
+                // SIGTERM or SIGHUP while editing: libedit restored the terminal; leave.
+                Signals.exitIfTerminated()
                 Cancellation.reset()
                 text = ""
             case .endOfInput:
@@ -81,6 +83,10 @@ final class REPL {
                 done = true
                 editor.addHistory(text)
                 return text
+            case .notUTF8(let bytes):
+                // Reported with a caret under the first bad byte; the statement being typed is dropped.
+                runner.run(utf8: bytes)
+                text = ""
             case .line(let line):
                 if text.isEmpty {
                     if line.trimmed.isEmpty { continue }
