@@ -72,6 +72,9 @@ package struct Executor {
         case .scan(.accounts): return Executor.accountsFrame(rt)
         case .scan(.follows): return EdgeTables.follows(rt)
         case .scan(.interactions): return EdgeTables.interactions(rt)
+        case .scan(.file(let path)):
+            guard let f = rt.files[path] else { throw Diagnostic(.internal, "internal error: file '\(path)' was not read") }
+            return f
         case .scan(.binding(let name)):
             guard var f = rt.tables[name] else { throw Diagnostic(.internal, "internal error: table '\(name)' vanished") }
             if f.generation != rt.dataset.generation { f.kind = .plain }
@@ -113,6 +116,14 @@ package struct Executor {
             let f = try frame(input)
             let k = try count(n, what: "'top' count")
             return f.select(try Sorting.top(k, try sortKeys(keys, f), count: f.count))
+        case .topPer(let input, let n, let keys, let per):
+            let f = try frame(input)
+            let k = try count(n, what: "'top' count")
+            let groups = try Evaluator(frame: f, rt: rt).eval(per)
+            return f.select(try TopPer.positions(k, keys: try sortKeys(keys, f), groups: groups, count: f.count))
+        case .join(let input, let plan):
+            let left = try frame(input)
+            return try Join.run(left, try frame(plan.right), plan, rt)
         case .limit(let input, let offset, let n):
             let f = try frame(input)
             let skip = try offset.map { (e) throws(Diagnostic) in try count(e, what: "'skip' count") } ?? 0

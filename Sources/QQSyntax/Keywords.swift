@@ -8,10 +8,14 @@ public enum Keywords {
     /// Words with a fixed meaning inside expressions (SPEC §4).
     public static let expression = ["and", "or", "not", "in", "between", "is", "null", "true", "false"]
     /// The built-in pipeline sources (SPEC §4 "Sources").
-    public static let sources = ["accounts", "follows", "interactions"]
+    public static let sources = ["accounts", "follows", "interactions", "read"]
     /// Stage names, allowed after `|` (SPEC §4 "Stages").
     public static let stages = ["where", "sort", "top", "take", "skip", "select", "extend", "summarize",
-                                "distinct", "count", "sample", "compare", "correlate", "plot", "export"]
+                                "distinct", "count", "sample", "compare", "correlate", "plot", "export", "join"]
+    /// The `join` kinds written after `join` (inner when none is).
+    public static let joinKinds = ["left", "anti"]
+    /// Words with a meaning inside stages: `top … per`, `join … on`, sort orders.
+    public static let stageWords = ["by", "per", "on", "asc", "desc", "as", "seed", "method", "bins", "log", "to", "overwrite"]
     /// The `correlate … method NAME` choices.
     public static let correlationMethods = ["spearman", "pearson", "kendall"]
     /// The `plot KIND` choices.
