@@ -24,6 +24,10 @@ extension ParserCore {
             let n = try parseOr()
             guard eat("by") else { throw error(expected: "'by' after 'top \(src.slice(n.span))'", hint: "top 10 by followers") }
             let keys = try parseSortKeys()
+            if at("by") {
+                throw error("'top' takes one 'by'", at: peek.span,
+                            hint: "for the first rows of every group write 'per': top \(src.slice(n.span)) by … per GROUP")
+            }
             kind = .top(count: n, by: keys, per: eat("per") ? try parseOr() : nil)
         case "take": kind = .take(try parseOr())
         case "skip": kind = .skip(try parseOr())

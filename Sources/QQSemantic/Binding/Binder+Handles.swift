@@ -86,6 +86,17 @@ extension Binder {
     /// `unknown account '@token'`, suggesting the nearest handles in a form that reads back.
     package func unknownAccount(_ handle: String, span: SourceSpan) -> Diagnostic {
         var hint = Suggest.closest(handle, among: nearbyHandles(handle)).map { "did you mean '\(HandleSyntax.written($0))'?" }
+        if hint == nil {
+            // `@john_doe.posts`: the nearest account to a dotted prefix, with the column.
+            let bytes = Array(handle.utf8)
+            for p in bytes.indices.reversed() where bytes[p] == UInt8(ascii: ".") {
+                let prefix = String(decoding: bytes[..<p], as: UTF8.self)
+                let rest = String(decoding: bytes[(p + 1)...], as: UTF8.self)
+                guard Binder.isColumnName(rest), let near = Suggest.closest(prefix, among: nearbyHandles(prefix)) else { continue }
+                hint = "did you mean '\(HandleSyntax.written(near)).\(rest)'?"
+                break
+            }
+        }
         if hint == nil, let quoted = quotedCompletion(of: handle) {
             hint = "did you mean '\(HandleSyntax.written(quoted))'? (a handle with spaces is written in quotes)"
         }
