@@ -72,75 +72,83 @@ package enum KeyColumn {
 }
 
 /// A hash table over one key column (the build side), open addressing with linear
-/// probing: a slot holds the first row of one key; `next` chains the later rows of
-/// the same key in row order. No per-row objects: four flat arrays.
+/// probing. A slot is one 64-bit word: the hash's high 32 bits over the row + 1 of the
+/// first row of one key (0: empty), so a probe usually costs one cache line; `next`
+/// chains the later rows of the same key in row order. No per-row objects: two flat
+/// arrays and the key column itself.
 /// - Complexity: build O(n) expected; each probe O(1) expected plus the rows it yields.
 package struct KeyTable {
     private let keys: KeyColumn
-    /// Row + 1 of the first row of each key, 0 for an empty slot.
-    private var slots: [UInt32]
-    private var slotHash: [UInt64]
+    private var slots: [UInt64]
     /// Row + 1 of the next row with the same key, 0 at the end of a chain.
     private(set) var next: [UInt32]
     private let mask: Int
 
-    /// Indexes every non-null row of `keys`; with `chains` false, only the first row
-    /// of each key is kept (membership needs no more).
+    @inline(__always) static func tag(_ h: UInt64) -> UInt64 { h & 0xFFFF_FFFF_0000_0000 }
+    @inline(__always) static func row(_ slot: UInt64) -> Int { Int(truncatingIfNeeded: slot & 0xFFFF_FFFF) - 1 }
+
+    /// Indexes every non-null row of `keys`; with `chains` false, only one row per key
+    /// is kept (membership needs no more).
     package init(_ keys: KeyColumn, chains: Bool) throws(Diagnostic) {
         self.keys = keys
         let n = keys.count
         var size = 16
         while size < n * 2 { size <<= 1 }
-        mask = size - 1
-        slots = [UInt32](repeating: 0, count: size)
-        slotHash = [UInt64](repeating: 0, count: size)
-        next = [UInt32](repeating: 0, count: chains ? n : 0)
+        let mask = size - 1
+        self.mask = mask
+        var slots = [UInt64](repeating: 0, count: size)
+        var next = [UInt32](repeating: 0, count: chains ? n : 0)
         // Rows go in from last to first, each becoming the head of its chain, so a
         // chain lists its rows in ascending order.
-        switch keys {
-        case .ints(let a, let valid):
-            a.withUnsafeBufferPointer { k in
-                for r in stride(from: n - 1, through: 0, by: -1) {
-                    if let v = valid, !v.bit(r) { continue }
-                    let h = KeyTable.hash(k[r])
-                    var i = Int(truncatingIfNeeded: h) & mask
-                    while slots[i] != 0 {
-                        if slotHash[i] == h && k[Int(slots[i] - 1)] == k[r] { break }
-                        i = (i + 1) & mask
+        slots.withUnsafeMutableBufferPointer { sl in
+            next.withUnsafeMutableBufferPointer { nx in
+                @inline(__always) func place(_ r: Int, _ i: Int, _ h: UInt64) {
+                    if sl[i] != 0 {
+                        if chains { nx[r] = UInt32(truncatingIfNeeded: sl[i] & 0xFFFF_FFFF) }
+                        sl[i] = (sl[i] & 0xFFFF_FFFF_0000_0000) | UInt64(r + 1)
+                    } else {
+                        sl[i] = KeyTable.tag(h) | UInt64(r + 1)
                     }
-                    insert(r, at: i, hash: h, chains: chains)
                 }
-            }
-        case .strings(let s, let valid):
-            s.bytes.withUnsafeBufferPointer { b in
-                s.offsets.withUnsafeBufferPointer { o in
-                    for r in stride(from: n - 1, through: 0, by: -1) {
-                        if let v = valid, !v.bit(r) { continue }
-                        let key = UnsafeBufferPointer(rebasing: b[o[r]..<o[r + 1]])
-                        let h = HandleIndex.hash(bytes: key)
-                        var i = Int(truncatingIfNeeded: h) & mask
-                        while slots[i] != 0 {
-                            let q = Int(slots[i] - 1)
-                            if slotHash[i] == h && KeyTable.equal(key, UnsafeBufferPointer(rebasing: b[o[q]..<o[q + 1]])) { break }
-                            i = (i + 1) & mask
+                switch keys {
+                case .ints(let a, let valid):
+                    a.withUnsafeBufferPointer { k in
+                        for r in stride(from: n - 1, through: 0, by: -1) {
+                            if let v = valid, !v.bit(r) { continue }
+                            let h = KeyTable.hash(k[r]), t = KeyTable.tag(h)
+                            var i = Int(truncatingIfNeeded: h) & mask
+                            while sl[i] != 0 {
+                                if sl[i] & 0xFFFF_FFFF_0000_0000 == t && k[KeyTable.row(sl[i])] == k[r] { break }
+                                i = (i + 1) & mask
+                            }
+                            place(r, i, h)
                         }
-                        insert(r, at: i, hash: h, chains: chains)
+                    }
+                case .strings(let s, let valid):
+                    s.bytes.withUnsafeBufferPointer { b in
+                        s.offsets.withUnsafeBufferPointer { o in
+                            for r in stride(from: n - 1, through: 0, by: -1) {
+                                if let v = valid, !v.bit(r) { continue }
+                                let key = UnsafeBufferPointer(rebasing: b[o[r]..<o[r + 1]])
+                                let h = HandleIndex.hash(bytes: key), t = KeyTable.tag(h)
+                                var i = Int(truncatingIfNeeded: h) & mask
+                                while sl[i] != 0 {
+                                    if sl[i] & 0xFFFF_FFFF_0000_0000 == t {
+                                        let q = KeyTable.row(sl[i])
+                                        if KeyTable.equal(key, UnsafeBufferPointer(rebasing: b[o[q]..<o[q + 1]])) { break }
+                                    }
+                                    i = (i + 1) & mask
+                                }
+                                place(r, i, h)
+                            }
+                        }
                     }
                 }
             }
         }
+        self.slots = slots
+        self.next = next
         try Cancellation.check()
-    }
-
-    @inline(__always) private mutating func insert(_ r: Int, at i: Int, hash h: UInt64, chains: Bool) {
-        if slots[i] != 0 {
-            // Same key: r comes before the current head.
-            if chains { next[r] = slots[i]; slots[i] = UInt32(r + 1) }
-            else { slots[i] = UInt32(r + 1) }
-        } else {
-            slots[i] = UInt32(r + 1)
-            slotHash[i] = h
-        }
     }
 
     @inline(__always) static func hash(_ x: Int64) -> UInt64 {
@@ -158,46 +166,55 @@ package struct KeyTable {
     /// `probe` must be in the same representation as the build keys (`KeyColumn.pair`).
     package func firstMatches(_ probe: KeyColumn) throws(Diagnostic) -> [UInt32] {
         let n = probe.count
+        let mask = self.mask
         var out = [UInt32](repeating: 0, count: n)
-        switch (probe, keys) {
-        case (.ints(let a, let valid), .ints(let built, _)):
-            a.withUnsafeBufferPointer { k in
-                built.withUnsafeBufferPointer { bk in
-                    for r in 0..<n {
-                        if let v = valid, !v.bit(r) { continue }
-                        let h = KeyTable.hash(k[r])
-                        var i = Int(truncatingIfNeeded: h) & mask
-                        while slots[i] != 0 {
-                            if slotHash[i] == h && bk[Int(slots[i] - 1)] == k[r] { out[r] = slots[i]; break }
-                            i = (i + 1) & mask
-                        }
-                    }
-                }
-            }
-        case (.strings(let s, let valid), .strings(let t, _)):
-            s.bytes.withUnsafeBufferPointer { b in
-                s.offsets.withUnsafeBufferPointer { o in
-                    t.bytes.withUnsafeBufferPointer { tb in
-                        t.offsets.withUnsafeBufferPointer { to in
+        try slots.withUnsafeBufferPointer { (sl) throws(Diagnostic) in
+            try out.withUnsafeMutableBufferPointer { (res) throws(Diagnostic) in
+                switch (probe, keys) {
+                case (.ints(let a, let valid), .ints(let built, _)):
+                    a.withUnsafeBufferPointer { k in
+                        built.withUnsafeBufferPointer { bk in
                             for r in 0..<n {
                                 if let v = valid, !v.bit(r) { continue }
-                                let key = UnsafeBufferPointer(rebasing: b[o[r]..<o[r + 1]])
-                                let h = HandleIndex.hash(bytes: key)
+                                let h = KeyTable.hash(k[r]), t = KeyTable.tag(h)
                                 var i = Int(truncatingIfNeeded: h) & mask
-                                while slots[i] != 0 {
-                                    let q = Int(slots[i] - 1)
-                                    if slotHash[i] == h && KeyTable.equal(key, UnsafeBufferPointer(rebasing: tb[to[q]..<to[q + 1]])) {
-                                        out[r] = slots[i]; break
+                                while sl[i] != 0 {
+                                    if sl[i] & 0xFFFF_FFFF_0000_0000 == t && bk[KeyTable.row(sl[i])] == k[r] {
+                                        res[r] = UInt32(truncatingIfNeeded: sl[i] & 0xFFFF_FFFF); break
                                     }
                                     i = (i + 1) & mask
                                 }
                             }
                         }
                     }
+                case (.strings(let s, let valid), .strings(let t, _)):
+                    s.bytes.withUnsafeBufferPointer { b in
+                        s.offsets.withUnsafeBufferPointer { o in
+                            t.bytes.withUnsafeBufferPointer { tb in
+                                t.offsets.withUnsafeBufferPointer { to in
+                                    for r in 0..<n {
+                                        if let v = valid, !v.bit(r) { continue }
+                                        let key = UnsafeBufferPointer(rebasing: b[o[r]..<o[r + 1]])
+                                        let h = HandleIndex.hash(bytes: key), tg = KeyTable.tag(h)
+                                        var i = Int(truncatingIfNeeded: h) & mask
+                                        while sl[i] != 0 {
+                                            if sl[i] & 0xFFFF_FFFF_0000_0000 == tg {
+                                                let q = KeyTable.row(sl[i])
+                                                if KeyTable.equal(key, UnsafeBufferPointer(rebasing: tb[to[q]..<to[q + 1]])) {
+                                                    res[r] = UInt32(truncatingIfNeeded: sl[i] & 0xFFFF_FFFF); break
+                                                }
+                                            }
+                                            i = (i + 1) & mask
+                                        }
+                                    }
+                                }
+                            }
+                        }
+                    }
+                default:
+                    throw Diagnostic(.internal, "internal error: join keys of two representations")
                 }
             }
-        default:
-            throw Diagnostic(.internal, "internal error: join keys of two representations")
         }
         try Cancellation.check()
         return out
