@@ -12,7 +12,7 @@ extension Evaluator {
         func program(_ pattern: String) throws(Diagnostic) -> RegexProgram {
             if let p = programs[pattern] { return p }
             do {
-                let p = try RegexProgram(pattern: pattern)
+                let p = try RegexProgram(pattern: pattern, captures: true)
                 programs[pattern] = p
                 return p
             } catch {

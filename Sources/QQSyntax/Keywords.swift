@@ -8,7 +8,11 @@ public enum Keywords {
     /// Words with a fixed meaning inside expressions (SPEC §4).
     public static let expression = ["and", "or", "not", "in", "between", "is", "null", "true", "false"]
     /// The built-in pipeline sources (SPEC §4 "Sources").
-    public static let sources = ["accounts", "follows", "interactions", "read"]
+    public static let sources = ["accounts", "follows", "interactions"]
+    /// `read "file"`: a table from a file, a source of pipelines but not a table name.
+    public static let readSource = "read"
+    /// Every word that starts a pipeline: the built-in sources and `read`.
+    public static let pipelineSources = sources + [readSource]
     /// Stage names, allowed after `|` (SPEC §4 "Stages").
     public static let stages = ["where", "sort", "top", "take", "skip", "select", "extend", "summarize",
                                 "distinct", "count", "sample", "compare", "correlate", "plot", "export", "join"]
@@ -21,5 +25,5 @@ public enum Keywords {
     /// The `plot KIND` choices.
     public static let plotKinds = ["hist", "scatter", "bar"]
     /// Names `let` and `param` may not bind: statement and expression keywords and the built-in sources.
-    public static let reserved: Set<String> = Set(statements + expression + sources)
+    public static let reserved: Set<String> = Set(statements + expression + pipelineSources)
 }

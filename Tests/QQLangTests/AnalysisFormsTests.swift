@@ -74,16 +74,16 @@ import QQData
     }
 
     @Test func regexCapturesAreLeftmostAndGreedy() throws {
-        let p = try RegexProgram(pattern: "(a+)(b)?")
+        let p = try RegexProgram(pattern: "(a+)(b)?", captures: true)
         #expect(p.groupCount == 2)
         let m = try #require(try p.firstMatch(Array("xxaaab".unicodeScalars), from: 0))
         #expect(Array(m.prefix(6)) == [2, 6, 2, 5, 5, 6])
-        let alt = try RegexProgram(pattern: "(ab|a)(c?)")
+        let alt = try RegexProgram(pattern: "(ab|a)(c?)", captures: true)
         #expect(try TextFunctions.extract("abc", alt, 1) == "ab")
         #expect(try TextFunctions.extract("xyz", alt, 0) == nil)
-        #expect(try TextFunctions.replace("a-b-c", try RegexProgram(pattern: "([a-z])"), "<$1$$>") == "<a$>-<b$>-<c$>")
+        #expect(try TextFunctions.replace("a-b-c", try RegexProgram(pattern: "([a-z])", captures: true), "<$1$$>") == "<a$>-<b$>-<c$>")
         #expect(try RegexProgram(pattern: "(?:x)(y)").groupCount == 1)
-        #expect(try TextFunctions.extract("ABC", try RegexProgram(pattern: "(?i)(b)"), 1) == "B")
+        #expect(try TextFunctions.extract("ABC", try RegexProgram(pattern: "(?i)(b)", captures: true), 1) == "B")
     }
 
     @Test func keyTableChainsKeepRowOrder() throws {

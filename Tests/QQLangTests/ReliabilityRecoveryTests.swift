@@ -19,7 +19,7 @@ import QQData
          "nested too deeply"),
         ("syntax: not UTF-8", "print \"\u{FFFD}\"", "expected UTF-8 text"),
         ("unknown name", "accounts | where agee > 1 | count", "unknown column 'agee'"),
-        ("unknown account", "print @nobody.followers", "unknown account '@nobody'"),
+        ("unknown account", "print @nobody.followers", "unknown account '@nobody.followers'"),
         ("type", "let kept = \"a\" - 1", "cannot subtract int from string"),
         ("runtime", "accounts | take -1", "'take' count must be a whole number"),
         ("runtime: overflow", "let kept = 9223372036854775807 + 1", "integer overflow"),

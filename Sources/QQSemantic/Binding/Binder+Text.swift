@@ -38,7 +38,7 @@ extension Binder {
     /// Checks a constant pattern compiles; returns its number of groups (nil when not constant).
     private func checkPattern(_ e: BoundExpr) throws(Diagnostic) -> Int? {
         guard case .literal(.string(let pattern)) = e.kind else { return nil }
-        do { return try RegexProgram(pattern: pattern).groupCount } catch {
+        do { return try RegexProgram(pattern: pattern, captures: true).groupCount } catch {
             throw Diagnostic(.type, "invalid regular expression: \(error.message)", span: e.span)
         }
     }

@@ -24,6 +24,8 @@ public struct RegexProgram: Sendable {
     private let caseInsensitive: Bool
     /// The number of capturing groups (`extract`'s groups are 1 through this).
     public let groupCount: Int
+    /// Whether groups emit `save` ops (see `init(pattern:captures:)`).
+    private let captures: Bool
     /// Programs larger than this are refused (they come from big `{m,n}` counts).
     package static let maxOps = 20_000
     /// Thread steps one `matches` call may take. Matching is linear in the text, but
@@ -33,7 +35,10 @@ public struct RegexProgram: Sendable {
     /// match is refused with an error instead.
     package static let maxSteps = 10_000_000
 
-    public init(pattern: String) throws(RegexError) {
+    /// Compiles `pattern`; with `captures`, groups record where they matched
+    /// (`firstMatch`), which `matches` does not need (and which makes programs larger).
+    public init(pattern: String, captures: Bool = false) throws(RegexError) {
+        self.captures = captures
         var parser = RegexSyntax(pattern)
         let tree = try parser.parse()
         caseInsensitive = parser.caseInsensitive
@@ -75,6 +80,7 @@ public struct RegexProgram: Sendable {
         case .end: _ = try add(.end)
         case .concat(let items): for x in items { try emit(x) }
         case .group(let k, let x):
+            guard captures else { try emit(x); return }
             _ = try add(.save(2 * k))
             try emit(x)
             _ = try add(.save(2 * k + 1))

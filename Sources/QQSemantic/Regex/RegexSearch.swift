@@ -10,6 +10,7 @@ extension RegexProgram {
     /// The first match at or after scalar offset `from` in `text`: capture slots in
     /// scalar offsets (slot 0/1 the whole match, 2k/2k+1 group k; -1 when a group did
     /// not take part), or nil when there is none.
+    /// The program must be compiled with `captures` for the group slots to be set.
     public func firstMatch(_ text: [Unicode.Scalar], from: Int) throws(Diagnostic) -> [Int]? {
         let slots = 2 * (groupCount + 1)
         var current = CaptureThreads(size: opsCount), next = CaptureThreads(size: opsCount)
