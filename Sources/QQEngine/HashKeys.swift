@@ -164,9 +164,12 @@ package struct KeyTable {
 
     /// For every row of `probe`: the first matching build row + 1, or 0 (null keys never match).
     /// `probe` must be in the same representation as the build keys (`KeyColumn.pair`).
+    /// Large probes run on both cores, each over half of the rows (the table is only read).
     package func firstMatches(_ probe: KeyColumn) throws(Diagnostic) -> [UInt32] {
         let n = probe.count
         let mask = self.mask
+        let parts = n >= 200_000 ? QQData.Parallel.width : 1
+        let chunk = (n + parts - 1) / max(parts, 1)
         var out = [UInt32](repeating: 0, count: n)
         try slots.withUnsafeBufferPointer { (sl) throws(Diagnostic) in
             try out.withUnsafeMutableBufferPointer { (res) throws(Diagnostic) in
@@ -174,15 +177,17 @@ package struct KeyTable {
                 case (.ints(let a, let valid), .ints(let built, _)):
                     a.withUnsafeBufferPointer { k in
                         built.withUnsafeBufferPointer { bk in
-                            for r in 0..<n {
-                                if let v = valid, !v.bit(r) { continue }
-                                let h = KeyTable.hash(k[r]), t = KeyTable.tag(h)
-                                var i = Int(truncatingIfNeeded: h) & mask
-                                while sl[i] != 0 {
-                                    if sl[i] & 0xFFFF_FFFF_0000_0000 == t && bk[KeyTable.row(sl[i])] == k[r] {
-                                        res[r] = UInt32(truncatingIfNeeded: sl[i] & 0xFFFF_FFFF); break
+                            QQData.Parallel.forEach(parts) { part in
+                                for r in (part * chunk)..<min(n, (part + 1) * chunk) {
+                                    if let v = valid, !v.bit(r) { continue }
+                                    let h = KeyTable.hash(k[r]), t = KeyTable.tag(h)
+                                    var i = Int(truncatingIfNeeded: h) & mask
+                                    while sl[i] != 0 {
+                                        if sl[i] & 0xFFFF_FFFF_0000_0000 == t && bk[KeyTable.row(sl[i])] == k[r] {
+                                            res[r] = UInt32(truncatingIfNeeded: sl[i] & 0xFFFF_FFFF); break
+                                        }
+                                        i = (i + 1) & mask
                                     }
-                                    i = (i + 1) & mask
                                 }
                             }
                         }
@@ -192,19 +197,21 @@ package struct KeyTable {
                         s.offsets.withUnsafeBufferPointer { o in
                             t.bytes.withUnsafeBufferPointer { tb in
                                 t.offsets.withUnsafeBufferPointer { to in
-                                    for r in 0..<n {
-                                        if let v = valid, !v.bit(r) { continue }
-                                        let key = UnsafeBufferPointer(rebasing: b[o[r]..<o[r + 1]])
-                                        let h = HandleIndex.hash(bytes: key), tg = KeyTable.tag(h)
-                                        var i = Int(truncatingIfNeeded: h) & mask
-                                        while sl[i] != 0 {
-                                            if sl[i] & 0xFFFF_FFFF_0000_0000 == tg {
-                                                let q = KeyTable.row(sl[i])
-                                                if KeyTable.equal(key, UnsafeBufferPointer(rebasing: tb[to[q]..<to[q + 1]])) {
-                                                    res[r] = UInt32(truncatingIfNeeded: sl[i] & 0xFFFF_FFFF); break
+                                    QQData.Parallel.forEach(parts) { part in
+                                        for r in (part * chunk)..<min(n, (part + 1) * chunk) {
+                                            if let v = valid, !v.bit(r) { continue }
+                                            let key = UnsafeBufferPointer(rebasing: b[o[r]..<o[r + 1]])
+                                            let h = HandleIndex.hash(bytes: key), tg = KeyTable.tag(h)
+                                            var i = Int(truncatingIfNeeded: h) & mask
+                                            while sl[i] != 0 {
+                                                if sl[i] & 0xFFFF_FFFF_0000_0000 == tg {
+                                                    let q = KeyTable.row(sl[i])
+                                                    if KeyTable.equal(key, UnsafeBufferPointer(rebasing: tb[to[q]..<to[q + 1]])) {
+                                                        res[r] = UInt32(truncatingIfNeeded: sl[i] & 0xFFFF_FFFF); break
+                                                    }
                                                 }
+                                                i = (i + 1) & mask
                                             }
-                                            i = (i + 1) & mask
                                         }
                                     }
                                 }

@@ -107,4 +107,19 @@ import QQData
         let y = try Membership.test(ints, floats, negated: true, asText: false, count: 3)
         #expect((0..<3).map { y[$0] } == [.bool(false), .bool(false), .bool(true)])
     }
+
+    /// Past 200,000 rows the probe runs on both cores; it must agree with a Set.
+    @Test func largeProbesAgreeWithASet() throws {
+        let n = 300_000
+        var build = StringStore(), probe = StringStore()
+        for i in 0..<n { build.append("h\(i * 3)"); probe.append("h\(i * 2)") }
+        let t = try KeyTable(.strings(build, valid: nil), chains: false)
+        let first = try t.firstMatches(.strings(probe, valid: nil))
+        let members = Set((0..<n).map { $0 * 3 })
+        for i in 0..<n { #expect((first[i] != 0) == members.contains(i * 2)); if (first[i] != 0) != members.contains(i * 2) { break } }
+        let ints = try KeyTable(.ints((0..<Int64(n)).map { $0 * 3 }, valid: nil), chains: true)
+        let hits = try ints.firstMatches(.ints((0..<Int64(n)).map { $0 * 2 }, valid: nil))
+        #expect(hits.filter { $0 != 0 }.count == (0..<n).filter { ($0 * 2) % 3 == 0 && $0 * 2 < 3 * n }.count)
+        #expect(hits[3] == 3)  // 6 is build row 2, stored as row + 1
+    }
 }
