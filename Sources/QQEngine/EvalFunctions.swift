@@ -78,6 +78,8 @@ extension Evaluator {
             return Column(.int(out), valid: x.valid)
         case .str:
             return try cast(try eval(args[0]), to: .string)
+        case .substr, .replace, .extract, .split_part, .trim:
+            return try textFunction(fn, args, e)
         case .days_since:
             let x = try eval(args[0])
             guard case .date(let d) = x.storage else { return Column.repeating(.null, count: count, type: .int) }

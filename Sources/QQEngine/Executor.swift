@@ -93,6 +93,9 @@ package struct Executor {
         case .scan(.follows): return EdgeTables.follows(rt)
         case .scan(.interactions): return EdgeTables.interactions(rt)
         case .scan(.layers): return EdgeTables.layers(rt)
+        case .scan(.file(let path)):
+            guard let f = rt.files[path] else { throw Diagnostic(.internal, "internal error: file '\(path)' was not read") }
+            return f
         case .scan(.binding(let name)):
             guard var f = rt.tables[name] else { throw Diagnostic(.internal, "internal error: table '\(name)' vanished") }
             if f.generation != rt.dataset.generation { f.kind = .plain }
@@ -118,6 +121,14 @@ package struct Executor {
         case .sort(let input, let keys): return try sort(try frame(input), keys)
         case .topN(let input, let n, let keys): return try top(try frame(input), n, keys)
         case .limit(let input, let offset, let n): return try limit(try frame(input), offset: offset, count: n)
+        case .topPer(let input, let n, let keys, let per):
+            let f = try frame(input)
+            let k = try count(n, what: "'top' count")
+            let groups = try Evaluator(frame: f, rt: rt).eval(per)
+            return f.select(try TopPer.positions(k, keys: try sortKeys(keys, f), groups: groups, count: f.count))
+        case .join(let input, let plan):
+            let left = try frame(input)
+            return try Join.run(left, try self.frame(plan.right), plan, rt)
         case .aggregate(let input, let keys, let aggregates, let outputs):
             return try summarize(try frame(input), keys: keys, aggregates: aggregates, outputs: outputs)
         case .distinct(let input, let items): return try distinct(try frame(input), items)
@@ -156,7 +167,7 @@ extension LogicalPlan.Node {
         switch self {
         case .scan, .neighbourhood, .accountList: return nil
         case .metric(let p, _), .filter(let p, _), .project(let p, _), .extend(let p, _), .sort(let p, _),
-             .topN(let p, _, _), .limit(let p, _, _), .aggregate(let p, _, _, _), .distinct(let p, _),
+             .topN(let p, _, _), .topPer(let p, _, _, _), .join(let p, _), .limit(let p, _, _), .aggregate(let p, _, _, _), .distinct(let p, _),
              .count(let p), .sample(let p, _, _), .compare(let p, _), .correlate(let p, _, _),
              .export(let p, _, _, _), .plot(let p, _):
             return p

@@ -18,7 +18,7 @@ import QQData
         ("syntax: too deep", "print " + String(repeating: "(", count: 10_000) + "1" + String(repeating: ")", count: 10_000),
          "nested too deeply"),
         ("unknown name", "accounts | where agee > 1 | count", "unknown column 'agee'"),
-        ("unknown account", "print @nobody.followers", "unknown account '@nobody'"),
+        ("unknown account", "print @nobody.followers", "unknown account '@nobody.followers'"),
         ("type", "let kept = \"a\" - 1", "cannot subtract int from string"),
         ("runtime", "accounts | take -1", "'take' count must be a whole number"),
         ("runtime: overflow", "let kept = 9223372036854775807 + 1", "integer overflow"),

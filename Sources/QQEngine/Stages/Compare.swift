@@ -29,9 +29,10 @@ package enum Comparison {
         let ids = f.accountIDs(.row)
         let handles = ids.map { rt.dataset.handle(Int($0)) }
         var values: [[Value]] = []   // values[row][account]
+        let ev = Evaluator(frame: f, rt: rt)
         for r in rows {
-            let c = try rt.accountColumn(r.column)
-            values.append(ids.map { c[Int($0)] })
+            let c = try ev.eval(r.expr)
+            values.append((0..<f.count).map { c[$0] })
         }
         let allInts = rows.allSatisfy { $0.type == .int || $0.type == .bool }
         var columns: [Column] = [Column.from(rows.map { .string($0.name) }), Column.from(rows.map { .string($0.group) })]

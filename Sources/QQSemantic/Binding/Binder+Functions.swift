@@ -13,6 +13,7 @@ extension Binder {
         if let agg = AggregateFunction(rawValue: name), !((agg == .min || agg == .max) && args.count > 1) {
             return try bindAggregate(agg, f, args, span: span, ctx)
         }
+        if name == "rank" { return try bindRank(f, args, span: span, ctx) }
         if let cw = ColumnwiseFunction(rawValue: name) {
             try arity(f, args, 1...1)
             guard ctx.schema != nil else {
@@ -104,6 +105,8 @@ extension Binder {
                 throw Diagnostic(.type, "'date' needs text like \"2024-01-31\", found \(TypeRules.name(args[0].type))", span: args[0].span)
             }
             type = .date
+        case .substr, .replace, .extract, .split_part, .trim:
+            return try bindTextFunction(fn, f, args, span: span)
         case .if:
             try arity(f, args.count, 3...3)
             guard args[0].type == .bool || args[0].type == .null else {

@@ -7,6 +7,7 @@ public enum ScalarFunction: String, Sendable, CaseIterable {
     case lower, upper, len, str
     case days_since, date
     case `if`
+    case substr, replace, extract, split_part, trim
 }
 
 /// Aggregates: fold the rows of a group (in `summarize`) or of the whole current
@@ -27,6 +28,10 @@ public enum ColumnwiseFunction: String, Sendable, CaseIterable {
     case percentile
     /// (x − mean) / sample standard deviation.
     case zscore
+    /// 1 for the largest value, ties sharing the smallest rank (1, 2, 2, 4); null for null.
+    case rank
+    /// `rank(x asc)`: 1 for the smallest value. Not a name a user types.
+    case rankAscending = "rank asc"
 }
 
 /// Graph neighbourhoods usable as pipeline sources (SPEC §4 "Sources").
@@ -45,7 +50,7 @@ public enum FunctionNames {
     public static var all: [String] {
         var s = Set(ScalarFunction.allCases.map(\.rawValue))
         s.formUnion(AggregateFunction.allCases.map(\.rawValue))
-        s.formUnion(ColumnwiseFunction.allCases.map(\.rawValue))
+        s.formUnion(ColumnwiseFunction.allCases.filter { $0 != .rankAscending }.map(\.rawValue))
         s.formUnion(Neighbourhood.allCases.map(\.rawValue))
         s.formUnion(graphFunctions)
         return s.sorted()

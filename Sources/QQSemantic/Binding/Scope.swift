@@ -15,9 +15,15 @@ public enum ScopeEntry: Sendable {
 public struct BindEnvironment: Sendable {
     public var dataset: Dataset
     public var scope: [String: ScopeEntry]
+    /// The schemas of the files `read` names in the statement being bound, by the path
+    /// as written (the session reads them before binding).
+    public var files: [String: RelationSchema]
+    /// Where binding leaves notes for stderr (an ambiguous handle).
+    public var notes: BindNotes
 
-    public init(dataset: Dataset, scope: [String: ScopeEntry]) {
-        self.dataset = dataset; self.scope = scope
+    public init(dataset: Dataset, scope: [String: ScopeEntry], files: [String: RelationSchema] = [:],
+                notes: BindNotes = BindNotes()) {
+        self.dataset = dataset; self.scope = scope; self.files = files; self.notes = notes
     }
 
     /// Built-in relation names that `let` may not rebind.
@@ -54,4 +60,14 @@ public struct BindEnvironment: Sendable {
     public var tableNames: [String] {
         scope.compactMap { if case .table = $0.value { return $0.key } else { return nil } }.sorted()
     }
+}
+
+/// Notes the binder leaves for the user (printed as `note: …` on stderr after the
+/// statement). A reference type so that a binder copied by value still reports to one
+/// place; used from one thread at a time (the session's).
+public final class BindNotes: @unchecked Sendable {
+    public private(set) var notes: [String] = []
+    public init() {}
+    public func add(_ note: String) { if !notes.contains(note) { notes.append(note) } }
+    public func removeAll() { notes.removeAll() }
 }

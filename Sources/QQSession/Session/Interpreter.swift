@@ -2,6 +2,7 @@ import QQData
 import QQSyntax
 import QQSemantic
 import QQEngine
+import QQIO
 
 /// Running statements (SPEC §3): parse a text, run its statements in order, stop at
 /// the first error. Each statement is bound before it runs, so a name or type error
@@ -36,8 +37,11 @@ extension Session {
         rt.safe = options.safe
         rt.width = options.width
         rt.color = options.color
+        rt.files = [:]
+        rt.bindNotes.removeAll()
         var ok = true
         do {
+            try readFiles(stmt)
             try execute(stmt, s)
         } catch {
             ok = false
@@ -56,8 +60,22 @@ extension Session {
     }
 
     package func flushNotices() {
-        for n in rt.notices { output.err("note: \(n)\n") }
+        for n in rt.bindNotes.notes + rt.notices { output.err("note: \(n)\n") }
         rt.notices = []
+        rt.bindNotes.removeAll()
+    }
+
+    /// Reads the files `read "…"` names in `stmt` (binding needs their columns).
+    /// Relative paths resolve as `load`'s do; reading is allowed under `--safe`.
+    package func readFiles(_ stmt: Statement) throws(Diagnostic) {
+        for p in ReadPaths.of(stmt) {
+            do {
+                let table = try TableReader.read(path: readable(p.value), options: LoadOptions(progress: rt.progress))
+                rt.files[p.value] = Frame(table: table, generation: -1)
+            } catch {
+                throw rt.relative(error).at(p.span)
+            }
+        }
     }
 
     /// Renders a diagnostic against the script's text to stderr.
@@ -77,7 +95,7 @@ extension Session {
     package func execute(_ stmt: Statement, _ s: Script) throws(Diagnostic) {
         switch stmt.kind {
         case .expression(let e):
-            if case .account = e.kind {
+            if binder().namesWholeAccount(e) {
                 try show(try Executor(rt: rt).run(try binder().bindRelation(e)))
                 return
             }
