@@ -45,6 +45,7 @@ let package = Package(
         // libFuzzer targets (scripts/fuzz); built normally they replay files given as arguments.
         .executableTarget(name: "FuzzLang", dependencies: ["QQLang"]),
         .executableTarget(name: "FuzzLoad", dependencies: ["QQIO"]),
+        .executableTarget(name: "FuzzSnapshot", dependencies: ["QQIO"]),
         .testTarget(name: "QQDataTests", dependencies: ["QQData"]),
         .testTarget(name: "QQIOTests", dependencies: ["QQIO"], exclude: ["Fixtures"]),
         .testTarget(name: "QQMetricsTests", dependencies: ["QQMetrics", "QQIO"], exclude: ["Fixtures"]),
