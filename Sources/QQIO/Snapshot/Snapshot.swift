@@ -55,15 +55,20 @@ struct SnapshotDecoder {
         }
         let nameStore = StringStore(bytes: nameBytes, offsets: nameOffsets)
         let allNames = (0..<(columnCount + layerCount)).map { nameStore[$0] }
+        // Sets, not list searches: a crafted file may claim many names.
         var columnNames = ["handle"]
+        var seen: Set<String> = ["handle"]
         for name in allNames.prefix(columnCount) {
-            guard SnapshotChecks.name(name), !columnNames.contains(name) else { throw damaged("column name '\(name)' is empty, invalid or repeated") }
+            guard SnapshotChecks.name(name, layer: false), seen.insert(name).inserted else {
+                throw damaged("column name '\(SnapshotChecks.shown(name))' is empty, invalid or repeated")
+            }
             columnNames.append(name)
         }
         let layerNames = Array(allNames.suffix(layerCount))
+        var seenLayers = Set<String>()
         for (i, name) in layerNames.enumerated() {
-            guard SnapshotChecks.name(name), !layerNames[..<i].contains(name),
-                  i == 0 || (name != "follow" && name != "follows") else { throw damaged("layer name '\(name)' is empty, invalid or repeated") }
+            guard SnapshotChecks.name(name, layer: true), seenLayers.insert(name).inserted,
+                  i == 0 || (name != "follow" && name != "follows") else { throw damaged("layer name '\(SnapshotChecks.shown(name))' is empty, invalid or repeated") }
         }
 
         let handles = try handleIndex(n: n, tableVersion: meta[5])
@@ -99,19 +104,19 @@ struct SnapshotDecoder {
             case .size: throw damaged("its handle index has \(table.count / 2) slots for \(n) handles")
             case .slot(let slot, let id): throw damaged("handle index slot \(slot) names account \(id) of \(n)")
             case .count(let used): throw damaged("its handle index holds \(used) handles, expected \(n)")
-            case .lookup(let row): throw damaged("its handle index does not find '\(store[row])' (row \(row))")
-            case .duplicate(let row, let first): throw damaged("handle '\(store[row])' appears twice (rows \(first) and \(row))")
+            case .lookup(let row): throw damaged("its handle index does not find '\(SnapshotChecks.shown(store[row]))' (row \(row))")
+            case .duplicate(let row, let first): throw damaged("handle '\(SnapshotChecks.shown(store[row]))' appears twice (rows \(first) and \(row))")
             }
         }
         do {
             return try HandleIndex(uniqueHandles: store)
         } catch {
-            throw damaged("handle '\(error.handle)' appears twice (row \(error.row))")
+            throw damaged("handle '\(SnapshotChecks.shown(error.handle))' appears twice (row \(error.row))")
         }
     }
 
     mutating func column(_ c: Int, name: String, type word: UInt64, masked: UInt64, n: Int) throws(Diagnostic) -> Column {
-        let what = "column '\(name)'"
+        let what = "column '\(SnapshotChecks.shown(name))'"
         guard let type = SnapshotFormat.ColumnType(rawValue: word), masked <= 1 else { throw damaged("\(what) has unknown type \(word)") }
         var valid: Bitmap? = nil
         if masked == 1 {
@@ -151,7 +156,7 @@ struct SnapshotDecoder {
     /// A layer: its four words (weighted, self-loops dropped, duplicates, edge count),
     /// both directions checked and the in-direction checked to be their transpose.
     mutating func layer(_ l: Int, name: String, words: [UInt64], n: Int) throws(Diagnostic) -> Layer {
-        let what = l == 0 ? "the follow layer" : "layer '\(name)'"
+        let what = l == 0 ? "the follow layer" : "layer '\(SnapshotChecks.shown(name))'"
         guard words[0] <= 1, let loops = Int(exactly: words[1]), let dups = Int(exactly: words[2]),
               let m = Int(exactly: words[3]) else { throw damaged("\(what) has invalid counts") }
         let weighted = words[0] == 1

@@ -63,9 +63,21 @@ enum SnapshotChecks {
         return nil
     }
 
-    /// A name of a column or layer: not empty, at most 256 bytes, no control characters.
-    static func name(_ s: String) -> Bool {
-        !s.isEmpty && s.utf8.count <= 256 && !s.unicodeScalars.contains { $0.value < 0x20 || $0.value == 0x7F }
+    /// A column name: not empty and at most as long as a data file's field (64 KiB);
+    /// a layer name also has no control characters.
+    static func name(_ s: String, layer: Bool) -> Bool {
+        !s.isEmpty && s.utf8.count <= 1 << 16 && !(layer && s.unicodeScalars.contains { $0.value < 0x20 || $0.value == 0x7F })
+    }
+
+    /// A name or handle from the file as a message shows it: control characters
+    /// escaped (a file must not drive the terminal), at most 40 characters.
+    static func shown(_ s: String) -> String {
+        var out = ""
+        for (i, c) in s.unicodeScalars.enumerated() {
+            if i == 40 { out += "…"; break }
+            out += c.value < 0x20 || c.value == 0x7F || (0x80..<0xA0).contains(c.value) ? c.escaped(asASCII: true) : String(c)
+        }
+        return out
     }
 
     /// Dates the loaders can produce: 0000-01-01 … 9999-12-31.

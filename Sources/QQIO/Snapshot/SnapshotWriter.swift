@@ -31,13 +31,16 @@ enum SnapshotWriter {
         let sections = self.sections(of: d)
         var entries: [SnapshotFormat.Entry] = []
         var offset = SnapshotFormat.dataStart(sections: sections.count)
+        var end = offset
         for s in sections {
             try Cancellation.check()
             let (length, sum) = s.withBytes { ($0.count, checksum($0)) }
             entries.append(.init(kind: s.kind, index: s.index, offset: offset, length: length, checksum: sum))
-            offset = SnapshotFormat.aligned(offset + length)
+            end = offset + length
+            offset = SnapshotFormat.aligned(end)
         }
-        let head = header(entries: entries, fileLength: offset)
+        // The file ends with the last section's last byte (no padding after it).
+        let head = header(entries: entries, fileLength: end)
         let out = try OutputFile(creating: path)
         head.withUnsafeBytes { out.appendRaw($0) }
         var written = head.count
@@ -48,7 +51,6 @@ enum SnapshotWriter {
             s.withBytes { out.appendRaw($0) }
             written = e.offset + e.length
         }
-        if offset > written { zeros.withUnsafeBytes { out.appendRaw(UnsafeRawBufferPointer(rebasing: $0[0..<(offset - written)])) } }
         try out.close()
     }
 
