@@ -317,8 +317,9 @@ extension HandleIndex {
         mask = size - 1
         let me = self
         let batch = 1024
-        let parts = Parallel.map(Parallel.width) { part -> TableProblem? in
-            let lo = n * part / Parallel.width, hi = n * (part + 1) / Parallel.width
+        let width = n < 1 << 14 ? 1 : Parallel.width
+        let parts = Parallel.map(width) { part -> TableProblem? in
+            let lo = n * part / width, hi = n * (part + 1) / width
             return store.bytes.withUnsafeBufferPointer { hb -> TableProblem? in
                 let base = hb.baseAddress ?? UnsafePointer(bitPattern: 1)!
                 var starts = [UnsafePointer<UInt8>](repeating: base, count: batch)

@@ -161,6 +161,7 @@ struct SnapshotDecoder {
               let m = Int(exactly: words[3]) else { throw damaged("\(what) has invalid counts") }
         let weighted = words[0] == 1
         if l > 0 && !weighted { throw damaged("\(what) is an interaction layer without weights") }
+        if l == 0 && weighted { throw damaged("\(what) has weights") }
         let outOffsets: [Int] = try sections.read(.outOffsets, l, for: what)
         let outTargets: [UInt32] = try sections.read(.outTargets, l, for: what)
         let inOffsets: [Int] = try sections.read(.inOffsets, l, for: what)

@@ -146,7 +146,9 @@ struct SnapshotGraphCheck {
         }
         let mo = middle(out.offsets), mi = middle(inn.offsets)
         let jobs: [(Direction, Int, Int)] = [(out, 0, mo), (out, mo, n), (inn, 0, mi), (inn, mi, n)]
-        let results = Parallel.map(jobs.count) { i in rows(jobs[i].0, jobs[i].1, jobs[i].2) }
+        // Small layers stay on this thread: waking the other core costs more than it saves.
+        let results = out.offsets[n] < 1 << 16 ? jobs.map { rows($0.0, $0.1, $0.2) }
+            : Parallel.map(jobs.count) { i in rows(jobs[i].0, jobs[i].1, jobs[i].2) }
         var products: [UInt64] = []
         for (i, r) in results.enumerated() {
             switch r {
