@@ -51,6 +51,7 @@ let package = Package(
         // libFuzzer targets (scripts/fuzz); built normally they replay files given as arguments.
         .executableTarget(name: "FuzzLang", dependencies: ["QQSession", "QQData"]),
         .executableTarget(name: "FuzzLoad", dependencies: ["QQIO", "QQData"]),
+        .executableTarget(name: "FuzzSnapshot", dependencies: ["QQIO", "QQData"]),
         .testTarget(name: "QQDataTests", dependencies: ["QQData"]),
         .testTarget(name: "QQIOTests", dependencies: ["QQIO", "QQData"], exclude: ["Fixtures"]),
         .testTarget(name: "QQMetricsTests", dependencies: ["QQMetrics", "QQIO", "QQData"], exclude: ["Fixtures"]),
