@@ -49,6 +49,8 @@ extension Session {
         rt.safe = options.safe
         rt.width = options.width
         rt.color = options.color
+        // Metric kernels report through the statement's sink (iterations, sources, passes).
+        KernelProgress.install(rt.progress)
         var ok = true
         do {
             try execute(stmt, s)

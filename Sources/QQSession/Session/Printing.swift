@@ -6,15 +6,32 @@ import QQEngine
 
 /// Printing results to stdout in the session's format (SPEC §6): tables through the
 /// table renderer, a value as its text alone on one line in every format.
+///
+/// A result is printed as it is read, a block of rows at a time (`RowSource`): the
+/// frame's columns are gathered only for the rows being written, so csv of 20
+/// million edges shows its first row at once, and Ctrl-C stops the output between
+/// blocks. When stdout is not a terminal (`fitsTerminal` false), tables are never
+/// cut: every column and every row at full width.
 extension Session {
     package var renderOptions: RenderOptions {
-        RenderOptions(format: options.format, width: options.width, maxRows: options.maxRows, color: options.color)
+        let fit = options.fitsTerminal
+        return RenderOptions(format: options.format, width: fit ? options.width : 0,
+                             maxRows: fit ? options.maxRows : 0, color: options.color)
     }
 
     package func printTable(_ f: Frame) throws(Diagnostic) {
-        var t = try f.checkedTable()
-        if f.isComparison && options.format == .table { t = Comparison.displayTable(t) }
-        output.out(TableRenderer.render(t, options: renderOptions))
+        if f.isComparison && options.format == .table {
+            let t = Comparison.displayTable(try f.checkedTable())
+            return try TableRenderer.stream(RowSource(t), options: renderOptions) { (s: String) throws(Diagnostic) in output.out(s) }
+        }
+        let rows = RowSource(names: f.names, count: f.count) { (r: Range<Int>) throws(Diagnostic) -> Table in
+            if r == 0..<f.count { return try f.checkedTable() }
+            return try f.select((r.lowerBound..<r.upperBound).map { UInt32($0) }).checkedTable()
+        }
+        try TableRenderer.stream(rows, options: renderOptions) { (s: String) throws(Diagnostic) in
+            output.out(s)
+            try Cancellation.check()
+        }
     }
 
     package func printValue(_ v: Value) {

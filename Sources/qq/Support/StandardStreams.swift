@@ -34,6 +34,8 @@ final class StandardStreams: SessionOutput {
     private let progress: TerminalProgress?
     private let errIsTerminal: Bool
     private var cancelNoticed = false
+    /// Where results go instead of stdout (`.output FILE`), or nil.
+    var redirect: Int32?
 
     init(progress: TerminalProgress?, errIsTerminal: Bool) {
         self.progress = progress
@@ -42,7 +44,7 @@ final class StandardStreams: SessionOutput {
 
     func out(_ text: String) {
         _ = progress?.erase()
-        writeAll(fd: STDOUT_FILENO, text)
+        writeAll(fd: redirect ?? STDOUT_FILENO, text)
     }
 
     func err(_ text: String) {
