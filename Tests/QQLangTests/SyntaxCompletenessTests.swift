@@ -54,7 +54,7 @@ struct SyntaxCompletenessTests {
         ("let a = 1\nlet b = 2", ["(let a 1)", "(let b 2)"]),
         ("accounts | where followers > 1 and\n  posts > 1", ["(pipe accounts (where (and (> followers 1) (> posts 1))))"]),
         ("print 1 +\n  2\nprint max(1,\n2)", ["(print (+ 1 2))", "(print (call max 1 2))"]),
-        ("help or\nprint 1", ["(help or)", "(print 1)"]),
+        ("help or\nprint 1", ["(help \"or\")", "(print 1)"]),
     ])
     func boundaries(_ text: String, _ expected: [String]) {
         let r = Parser.parse(text)

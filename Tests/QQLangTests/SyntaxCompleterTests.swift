@@ -37,8 +37,9 @@ struct SyntaxCompleterTests {
         ("accounts | s‸", "11:sample select skip sort summarize"),
         ("accounts | where x > 1 | co‸", "25:compare correlate count"),
         // columns, metrics and functions in expressions
-        ("accounts | where fol‸", "17:followers following follows"),
-        ("accounts | where followers > 10 and po‸", "36:posts pow"),
+        ("accounts | where fol‸", "17:followers following"),
+        ("accounts | where followers > 10 and po‸", "36:posts"),
+        ("accounts | where followers > 10 and pow‸", "36:pow"),
         ("accounts | select handle, pag‸", "26:pagerank"),
         ("accounts | top 5 by audience_q‸", "20:audience_quality"),
         ("print med‸", "6:median"),

@@ -47,7 +47,14 @@ public enum Completer {
             ctx.columns = columns
             ctx.metrics = []
         }
-        return Completions(start: ws, candidates: filter(candidates(for: statement, ctx), word))
+        let all = candidates(for: statement, ctx)
+        // Where a column may stand, the columns that match come first and alone
+        // (`follows | select s` → `src`, not `sqrt`); functions when none matches.
+        let columns = filter(ctx.columns + ctx.metrics, word)
+        if !word.isEmpty, !columns.isEmpty, !ctx.columns.isEmpty, Set(all).isSuperset(of: ctx.columns) {
+            return Completions(start: ws, candidates: columns)
+        }
+        return Completions(start: ws, candidates: filter(all, word))
     }
 
     /// Handles after `@`: sorted, at most `handleLimit`, with the number left out.
@@ -101,7 +108,7 @@ public enum Completer {
             if stmt.count == 2 { return ["="] }
             if stmt.count == 3, stmt[2].isOp(.assign) { return ctx.settingValues(name) }
         }
-        if first == "let", stmt.count == 3, stmt[2].isOp(.assign) { return sourceStart + expression }
+        if first == "let", stmt.count == 3, stmt[2].isOp(.assign) { return sourceStart + functionNames.filter { !functionSources.contains($0 + "(") } }
         if last.isOp(.lparen), stmt.count >= 2, let f = stmt[stmt.count - 2].keyword, ["received", "sent", "pagerank"].contains(f) {
             return ctx.layers
         }
