@@ -143,4 +143,27 @@ import Testing
         term.type(Keys.enter)
         #expect(term.waitForExit() == 3)
     }
+
+    @Test func initScriptIsQuiet() throws {
+        let dir = TempDir(); defer { dir.remove() }
+        dir.writeGraph()
+        dir.write("config/qq/init.qq", "set rows = 10\n")
+        let term = try start(dir)
+        #expect(!term.transcript.contains("rows = 10"), "\(term.transcript)")
+        term.typeSlowly(".rows")
+        term.type(Keys.enter)
+        term.expect("\n10\n")
+    }
+
+    @Test func helpDotCommandCompletesTopics() throws {
+        let dir = TempDir(); defer { dir.remove() }
+        dir.writeGraph()
+        let term = try start(dir)
+        term.typeSlowly(".help whe")
+        term.type(Keys.tab)
+        usleep(300_000)
+        term.type(Keys.enter)
+        term.expect("where")
+        term.expect("rows where a condition is true")
+    }
 }
