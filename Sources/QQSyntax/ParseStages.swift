@@ -21,6 +21,7 @@ extension ParserCore {
         case "where": kind = .where(try parseOr())
         case "sort": kind = .sort(try parseSortKeys())
         case "top":
+            if peek.keyword == "by" { throw error(expected: "a count after 'top'", hint: "top 10 by pagerank") }
             let n = try parseOr()
             guard eat("by") else { throw error(expected: "'by' after 'top \(src.slice(n.span))'", hint: "top 10 by followers") }
             let keys = try parseSortKeys()

@@ -63,7 +63,10 @@ extension Session {
             : Table(names: names, columns: columns)
     }
 
-    private func text(_ v: Value) -> Value { v.isNull ? .null : .string(v.description) }
+    /// A statistic as text: as a table cell shows it in the table format, exact otherwise.
+    private func text(_ v: Value) -> Value {
+        v.isNull ? .null : .string(options.format == .table ? ValueText.display(v) : v.description)
+    }
 
     /// `describe`: what the dataset holds.
     package func describeDataset() throws(Diagnostic) {
@@ -92,7 +95,7 @@ extension Session {
             Column.from(items.map { .string($0.0) }),
             Column.from(items.map { item -> Value in
                 if case .int(let i) = item.1 { return .string(NumberText.grouped(i)) }
-                return item.1.isNull ? .null : .string(item.1.description)
+                return text(item.1)
             })])
         try printTable(Frame(table: summary))
         if options.format == .table { output.out("\n") }

@@ -39,6 +39,8 @@ extension Session {
         rt.color = options.color
         rt.files = [:]
         rt.bindNotes.removeAll()
+        // Metric kernels report through the statement's sink (iterations, sources, passes).
+        KernelProgress.install(rt.progress)
         var ok = true
         do {
             try readFiles(stmt)
@@ -95,6 +97,11 @@ extension Session {
     package func execute(_ stmt: Statement, _ s: Script) throws(Diagnostic) {
         switch stmt.kind {
         case .expression(let e):
+            // A bare `follows` prints straight from the follow graph, a block at a
+            // time: the first row shows before the 20-million-row edge table exists.
+            if case .relation(let plan, false) = try binder().bindStatementExpression(e), case .scan(.follows) = plan.node {
+                return try printRows(followsRows())
+            }
             if binder().namesWholeAccount(e) {
                 try show(try Executor(rt: rt).run(try binder().bindRelation(e)))
                 return

@@ -39,7 +39,15 @@ extension Session {
         }
         if let i = parameters.firstIndex(where: { $0.name == name.name }) {
             let given = parameters[i]
-            rt.values[name.name] = try parameterValue(given.name, given.text)
+            let v = try parameterValue(given.name, given.text)
+            // The default says what kind of value the script expects: `n=abc` for
+            // `param n = 10` is an error that names the parameter, not a type error later.
+            if let d = try? Evaluator.values(rt).value(try binder().bindValue(value)), !d.isNull, !v.isNull,
+               d.type != v.type, !(d.type.isNumeric && v.type.isNumeric) {
+                throw Diagnostic(.type, "parameter '\(given.name)=\(given.text)': expected \(TypeRules.name(d.type)) "
+                                 + "like the default \(d.description), found \(TypeRules.name(v.type))", span: name.span)
+            }
+            rt.values[name.name] = v
             rt.tables[name.name] = nil
             usedParameters.insert(name.name)
             return

@@ -23,7 +23,11 @@ public struct SessionOptions: Sendable {
     public var interactive: Bool = false
     /// Terminal width for tables and charts.
     public var width: Int = 100
-    /// Table rows shown before the `… N more rows` footer (`.rows`, `set rows`).
+    /// Whether results go to a terminal: tables are fitted to `width` and cut at
+    /// `maxRows`. False when stdout is a file or a pipe: every column and every row
+    /// in full (SPEC §6).
+    public var fitsTerminal: Bool = true
+    /// Table rows shown before the `… N more rows` footer (`.rows`, `set rows`); 0 = every row.
     public var maxRows: Int = 40
     /// The folder relative paths are resolved against when no script is running
     /// (nil: the current directory). A script's own paths resolve against its folder.
@@ -37,7 +41,12 @@ public struct SessionOptions: Sendable {
 public struct Completions: Sendable, Equatable {
     public var start: Int
     public var candidates: [String]
-    public init(start: Int, candidates: [String]) { self.start = start; self.candidates = candidates }
+    /// How many more candidates there are than listed (handles are capped): the
+    /// shell says "… N more" instead of cutting the list silently.
+    public var more: Int
+    public init(start: Int, candidates: [String], more: Int = 0) {
+        self.start = start; self.candidates = candidates; self.more = more
+    }
 }
 
 /// The interpreter state shared by the REPL and the script runner: the dataset,
@@ -107,7 +116,7 @@ public final class Session {
 
     /// Completions for `line` with the cursor at UTF-8 offset `cursor`.
     public func completions(line: String, cursor: Int) -> Completions {
-        Completer.complete(line: line, cursor: cursor, context: CompletionContext(dataset: dataset, names: boundNames))
+        Completer.complete(line: line, cursor: cursor, context: CompletionContext(environment: rt.bindEnvironment(), names: boundNames))
     }
 
     /// Sets script parameters from `name=value` pairs (values read as qq expressions);

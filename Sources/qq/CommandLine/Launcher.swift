@@ -15,6 +15,7 @@ extension QQCommand {
         o.safe = safe
         o.timer = timer
         if let w = Terminal.width() { o.width = w }
+        o.fitsTerminal = Terminal.isTerminal(STDOUT_FILENO)
         return o
     }
 }

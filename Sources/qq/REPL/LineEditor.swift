@@ -33,6 +33,9 @@ protocol LineEditor: AnyObject {
     func addHistory(_ entry: String)
     /// The history, oldest first (for `.history`).
     var history: [String] { get }
+    /// True when more input is already waiting after the line just read: the lines
+    /// arrived together (a paste, or a file piped in), and are read as a script is.
+    var inputPending: Bool { get }
 }
 
 /// Reads lines from stdin with no editing: used when libedit cannot start (no
@@ -80,4 +83,6 @@ final class PlainLineEditor: LineEditor {
     }
 
     func addHistory(_ entry: String) { history.append(entry) }
+
+    var inputPending: Bool { buffer.contains(UInt8(ascii: "\n")) || Terminal.inputPending(STDIN_FILENO) }
 }

@@ -38,6 +38,8 @@ final class StandardStreams: SessionOutput {
     private let progress: TerminalProgress?
     private let errIsTerminal: Bool
     private var cancelNoticed = false
+    /// Where results go instead of stdout (`.output FILE`), or nil.
+    var redirect: Int32?
 
     init(progress: TerminalProgress?, errIsTerminal: Bool) {
         self.progress = progress
@@ -52,7 +54,7 @@ final class StandardStreams: SessionOutput {
     func out(_ text: String) {
         _ = progress?.erase()
         guard outError == 0 else { return }
-        outError = writeAll(fd: STDOUT_FILENO, text)
+        outError = writeAll(fd: redirect ?? STDOUT_FILENO, text)
     }
 
     /// When results could not be written: says so on stderr (once) and returns true.
