@@ -156,39 +156,10 @@ public enum InfluencePassivity {
             try Cancellation.check()
             iterations += 1
             let (il, pl, inext, pnext, sp) = (influence.ptr, passivity.ptr, nextI.ptr, nextP.ptr, sumPart.ptr)
-            // P_j = Σ_i v_ij I_i, then normalised.
-            try colStart.withPtr { (o) throws(Diagnostic) in
-                try colSrc.withPtr { (t) throws(Diagnostic) in
-                    try vCol.withPtr { (x) throws(Diagnostic) in
-                        try Parallel.forEach(colParts.count) { r in
-                            var total = 0.0
-                            for j in colParts[r] {
-                                var acc = 0.0
-                                for c in o[j]..<o[j + 1] { acc += x[c] * il[Int(t[c])] }
-                                pnext[j] = acc; total += acc
-                            }
-                            sp[r] = total
-                        }
-                    }
-                }
-            }
+            // P_j = Σ_i v_ij I_i, then I_i = Σ_j u_ij P_j, each normalised.
+            try pull(colStart, colSrc, vCol, from: il, into: pnext, parts: colParts, partial: sp)
             scale(nextP, n, by: sumPart, colParts.count)
-            // I_i = Σ_j u_ij P_j, then normalised.
-            try rowStart.withPtr { (o) throws(Diagnostic) in
-                try dst.withPtr { (t) throws(Diagnostic) in
-                    try u.withPtr { (x) throws(Diagnostic) in
-                        try Parallel.forEach(rowParts.count) { r in
-                            var total = 0.0
-                            for i in rowParts[r] {
-                                var acc = 0.0
-                                for e in o[i]..<o[i + 1] { acc += x[e] * pnext[Int(t[e])] }
-                                inext[i] = acc; total += acc
-                            }
-                            sp[r] = total
-                        }
-                    }
-                }
-            }
+            try pull(rowStart, dst, u, from: pnext, into: inext, parts: rowParts, partial: sp)
             scale(nextI, n, by: sumPart, rowParts.count)
             var change = 0.0
             for k in 0..<n { change += abs(inext[k] - il[k]) + abs(pnext[k] - pl[k]) }
@@ -201,6 +172,28 @@ public enum InfluencePassivity {
         }
         return InfluencePassivityResult(influence: influence.array(n), passivity: passivity.array(n),
                                         iterations: iterations, converged: false)
+    }
+
+    /// One half-step: `into[v] = Σ_e weight[e] · from[target[e]]` over v's edges in a
+    /// CSR (`offsets`, `targets`), rows split by `parts`; each part's total goes to
+    /// `partial[part]` for `scale`.
+    static func pull(_ offsets: [Int], _ targets: [UInt32], _ weight: [Double], from: Ptr<Double>, into: Ptr<Double>,
+                     parts: [Range<Int>], partial: Ptr<Double>) throws(Diagnostic) {
+        try offsets.withPtr { (o) throws(Diagnostic) in
+            try targets.withPtr { (t) throws(Diagnostic) in
+                try weight.withPtr { (x) throws(Diagnostic) in
+                    try Parallel.forEach(parts.count) { r in
+                        var total = 0.0
+                        for v in parts[r] {
+                            var acc = 0.0
+                            for e in o[v]..<o[v + 1] { acc += x[e] * from[Int(t[e])] }
+                            into[v] = acc; total += acc
+                        }
+                        partial[r] = total
+                    }
+                }
+            }
+        }
     }
 
     /// Scales the first `n` values to sum 1 (multiplying by 1/sum), the sum being the

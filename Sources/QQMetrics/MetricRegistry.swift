@@ -69,7 +69,7 @@ public enum MetricRegistry {
     }
 
     /// The metrics that read setting `name` directly (not through a dependency), rule metric excluded.
-    public static func catalog(readingSetting name: String) -> [String] {
+    public static func metrics(readingSetting name: String) -> [String] {
         catalog.filter { !$0.isRule && $0.settings.contains(name) }.map(\.name)
     }
 

@@ -92,6 +92,9 @@ import QQMetrics
         #expect(Self.definitions(#"SettingDefinition\(name:"#).allSatisfy { $0 == "Sources/QQSession/Session/SetStatement.swift" })
         #expect(SettingRegistry.names == HelpRegistry.topics(in: .setting).map(\.name))
         #expect(Settings().seed == 42)
+        // One dot-command table: `.help`, Tab, did-you-mean and the reference read it.
+        #expect(Self.definitions(#"static let all: \[DotCommand\]"#) == ["Sources/QQSession/Help/DotCommands.swift"])
+        #expect(HelpRegistry.topics(in: .dotCommand).map(\.name) == DotCommand.all.map(\.name))
     }
 
     @Test("every metric name is spelled in the metric registry alone")

@@ -8,7 +8,7 @@ extension HelpRegistry {
         HelpTopic(d.name, .setting, summary: d.summary, syntax: ["set \(d.name) = VALUE"],
                   details: "Default: \(d.defaultText)." + (d.details.map { " " + $0 } ?? ""),
                   examples: [HelpExample(d.example)],
-                  seeAlso: MetricRegistry.catalog(readingSetting: d.name) + d.seeAlso)
+                  seeAlso: MetricRegistry.metrics(readingSetting: d.name) + d.seeAlso)
     }
 
     /// The dot-command topics, from the one table (`DotCommand.all`).
