@@ -39,7 +39,7 @@ let package = Package(
         .target(name: "QQOutput", dependencies: ["QQData"]),
         .target(name: "QQSyntax", dependencies: ["QQData"]),
         .target(name: "QQSemantic", dependencies: ["QQData", "QQSyntax", "QQMetrics"]),
-        .target(name: "QQEngine", dependencies: ["QQData", "QQSyntax", "QQSemantic", "QQMetrics", "QQOutput", "QQIO"]),
+        .target(name: "QQEngine", dependencies: ["QQData", "QQSyntax", "QQSemantic", "QQMetrics", "QQOutput"]),
         .target(name: "QQSession", dependencies: ["QQData", "QQSyntax", "QQSemantic", "QQEngine", "QQIO", "QQMetrics", "QQOutput"]),
         .executableTarget(
             name: "qq",
@@ -49,13 +49,14 @@ let package = Package(
             ]
         ),
         // libFuzzer targets (scripts/fuzz); built normally they replay files given as arguments.
-        .executableTarget(name: "FuzzLang", dependencies: ["QQSession"]),
-        .executableTarget(name: "FuzzLoad", dependencies: ["QQIO"]),
+        .executableTarget(name: "FuzzLang", dependencies: ["QQSession", "QQData"]),
+        .executableTarget(name: "FuzzLoad", dependencies: ["QQIO", "QQData"]),
+        .executableTarget(name: "FuzzSnapshot", dependencies: ["QQIO", "QQData"]),
         .testTarget(name: "QQDataTests", dependencies: ["QQData"]),
-        .testTarget(name: "QQIOTests", dependencies: ["QQIO"], exclude: ["Fixtures"]),
-        .testTarget(name: "QQMetricsTests", dependencies: ["QQMetrics", "QQIO"], exclude: ["Fixtures"]),
-        .testTarget(name: "QQOutputTests", dependencies: ["QQOutput"], exclude: ["Golden"]),
-        .testTarget(name: "QQLangTests", dependencies: ["QQSyntax", "QQSemantic", "QQEngine", "QQSession"], exclude: ["Golden", "FuzzRegressions", "Fixtures"]),
+        .testTarget(name: "QQIOTests", dependencies: ["QQIO", "QQData"], exclude: ["Fixtures"]),
+        .testTarget(name: "QQMetricsTests", dependencies: ["QQMetrics", "QQIO", "QQData"], exclude: ["Fixtures"]),
+        .testTarget(name: "QQOutputTests", dependencies: ["QQOutput", "QQData"], exclude: ["Golden"]),
+        .testTarget(name: "QQLangTests", dependencies: ["QQSyntax", "QQSemantic", "QQEngine", "QQSession", "QQMetrics", "QQData"], exclude: ["Golden", "FuzzRegressions", "Fixtures"]),
         .testTarget(name: "QQShellTests", dependencies: ["QQSession", "QQEngine", "QQSemantic", "QQSyntax"]),
     ],
     swiftLanguageModes: [.v6]

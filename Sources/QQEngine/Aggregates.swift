@@ -1,4 +1,5 @@
 import QQData
+import QQMetrics
 import QQSyntax
 import QQSemantic
 
@@ -44,7 +45,11 @@ package enum Aggregates {
             for id in groups.ids { counts[Int(id)] += 1 }
             return Column(.int(counts))
         }
-        let present = { (i: Int) -> Bool in !x.isNull(i) }
+        // NaN counts as null (docs/ENGINE.md, "NaN"): skipped by every aggregate, so
+        // min, max, median and the rest never depend on where a NaN sits.
+        var nan: [Double]? = nil
+        if case .float(let a) = x.storage, a.contains(where: \.isNaN) { nan = a }
+        let present = { (i: Int) -> Bool in !x.isNull(i) && !(nan?[i].isNaN ?? false) }
         switch fn {
         case .count:
             var counts = [Int64](repeating: 0, count: g)
@@ -113,8 +118,43 @@ package enum Aggregates {
                 if k & 1023 == 0 { try Cancellation.check() }
             }
             return Column(.float(out), valid: Bitmap.from(ok))
+        case .ari, .nmi:
+            break
         }
         throw Diagnostic(.internal, "internal error: aggregate '\(fn.rawValue)' on \(x.type.rawValue)", span: span)
+    }
+
+    /// `ari(a, b)` / `nmi(a, b)` per group: agreement of the two labelings over the
+    /// group's rows where both labels are non-null (null when no row is left).
+    package static func agreement(_ fn: AggregateFunction, _ a: Column, _ b: Column, groups: GroupIndex) throws(Diagnostic) -> Column {
+        let la = labels(a), lb = labels(b)
+        let (offsets, rows) = groups.members()
+        var out = [Double](repeating: 0, count: groups.groupCount)
+        var ok = [Bool](repeating: false, count: groups.groupCount)
+        for k in 0..<groups.groupCount {
+            var x: [Int64] = [], y: [Int64] = []
+            for r in rows[offsets[k]..<offsets[k + 1]] { if let p = la[r], let q = lb[r] { x.append(p); y.append(q) } }
+            try Cancellation.check()
+            guard !x.isEmpty else { continue }
+            out[k] = fn == .ari ? PartitionAgreement.ari(x, y) : PartitionAgreement.nmi(x, y)
+            ok[k] = true
+        }
+        return Column(.float(out), valid: Bitmap.from(ok))
+    }
+
+    /// A column's values as partition labels (ints as they are, other values numbered
+    /// by first appearance); nil for null.
+    static func labels(_ c: Column) -> [Int64?] {
+        if case .int(let v) = c.storage { return (0..<c.count).map { c.isNull($0) ? nil : v[$0] } }
+        var codes: [Value: Int64] = [:]
+        return (0..<c.count).map { i in
+            if c.isNull(i) { return nil }
+            let v = c[i]
+            if let k = codes[v] { return k }
+            let k = Int64(codes.count)
+            codes[v] = k
+            return k
+        }
     }
 
     /// Orders rows i and j of one column (both non-null).

@@ -1,4 +1,5 @@
 import QQData
+import QQMetrics
 import QQSyntax
 import QQSemantic
 
@@ -100,13 +101,38 @@ package enum EdgeTables {
     }
 
     /// The source id of every edge of a CSR, in edge order.
+    /// `layers`: one row per layer, the follow layer first (SPEC §9).
+    package static func layers(_ rt: Runtime) -> Frame {
+        let stats = LayerStatistics.all(rt.dataset)
+        return Frame(table: Table(names: LayerStatistics.columnNames, columns: [
+            Column.from(stats.map { .string($0.layer) }),
+            Column.ints(stats.map { Int64($0.accounts) }),
+            Column.ints(stats.map { Int64($0.edges) }),
+            Column.floats(stats.map(\.weight)),
+            Column.floats(stats.map { $0.reciprocity ?? 0 }, valid: Bitmap.from(stats.map { $0.reciprocity != nil })),
+            Column.floats(stats.map(\.density)),
+        ]))
+    }
+
+    /// The source id of every edge of a CSR, in edge order: each node's run of edges
+    /// filled with one `initialize(repeating:)`, into memory that is not zeroed first
+    /// (the first thing `follows` needs before its first row is printed).
     package static func sources(_ g: CSR) -> [UInt32] {
-        var out = [UInt32](repeating: 0, count: g.edgeCount)
-        out.withUnsafeMutableBufferPointer { o in
-            for v in 0..<g.nodeCount {
-                for k in g.offsets[v]..<g.offsets[v + 1] { o[k] = UInt32(v) }
+        let m = g.edgeCount
+        return [UInt32](unsafeUninitializedCapacity: m) { o, count in
+            g.offsets.withUnsafeBufferPointer { off in
+                // CSR offsets start at 0, never decrease and end at m, so the runs
+                // cover every edge once; anything outside them is zeroed all the same.
+                var filled = 0
+                for v in 0..<g.nodeCount {
+                    let lo = max(min(off[v], m), filled), hi = min(off[v + 1], m)
+                    if lo > filled { UnsafeMutableBufferPointer(rebasing: o[filled..<lo]).initialize(repeating: 0) }
+                    if hi > lo { UnsafeMutableBufferPointer(rebasing: o[lo..<hi]).initialize(repeating: UInt32(v)) }
+                    filled = max(filled, hi)
+                }
+                if filled < m { UnsafeMutableBufferPointer(rebasing: o[filled..<m]).initialize(repeating: 0) }
             }
+            count = m
         }
-        return out
     }
 }

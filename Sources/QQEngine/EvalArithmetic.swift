@@ -53,14 +53,19 @@ extension Evaluator {
             clear(&valid, zero)
             return Column(.int(out), valid: valid)
         case (.date(let x), .int(let y), .date), (.int(let y), .date(let x), .date):
-            let sign: Int64 = op == .sub ? -1 : 1
             var out = [Int32](repeating: 0, count: count)
-            var bad: [Int] = []
             for i in 0..<count {
-                let d = Int64(x[i]) + sign * y[i]
-                if d < Int64(Int32.min) || d > Int64(Int32.max) { bad.append(i) } else { out[i] = Int32(d) }
+                // Checked: `date + 9223372036854775807` is an error, never a trap or a wrap.
+                let r = op == .sub ? Int64(x[i]).subtractingReportingOverflow(y[i]) : Int64(x[i]).addingReportingOverflow(y[i])
+                if r.overflow || r.partialValue < Int64(Int32.min) || r.partialValue > Int64(Int32.max) {
+                    if valid?.bit(i) ?? true {
+                        throw Diagnostic(.runtime, "date out of range in '\(op.rawValue)'", span: e.span,
+                                         hint: "a date moves by at most 2,147,483,647 days")
+                    }
+                    continue
+                }
+                out[i] = Int32(r.partialValue)
             }
-            clear(&valid, bad)
             return Column(.date(out), valid: valid)
         case (.date(let x), .date(let y), .int):
             var out = [Int64](repeating: 0, count: count)
@@ -87,14 +92,14 @@ extension Evaluator {
     }
 
     /// `-x` and `not x`.
-    package func unary(_ op: UnaryOp, _ c: Column, _ type: ValueType) throws(Diagnostic) -> Column {
+    package func unary(_ op: UnaryOp, _ c: Column, _ type: ValueType, span: SourceSpan? = nil) throws(Diagnostic) -> Column {
         switch (op, c.storage) {
         case (.not, .bool(let a)): return Column(.bool(a.map { !$0 }), valid: c.valid)
         case (.negate, .int(let a)):
             var out = [Int64](repeating: 0, count: a.count)
             for i in 0..<a.count {
                 let r = Int64(0).subtractingReportingOverflow(a[i])
-                if r.overflow && !c.isNull(i) { throw Diagnostic(.runtime, "integer overflow in '-'") }
+                if r.overflow && !c.isNull(i) { throw Diagnostic(.runtime, "integer overflow in '-'", span: span, hint: "use a float, e.g. -1.0 * x") }
                 out[i] = r.partialValue
             }
             return Column(.int(out), valid: c.valid)

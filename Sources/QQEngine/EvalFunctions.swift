@@ -81,6 +81,8 @@ extension Evaluator {
         case .datetime, .today, .seconds, .minutes, .hours, .days, .weeks, .as_days, .as_hours,
              .year, .month, .day, .hour, .weekday, .bin:
             return try timeFunction(fn, args, e)
+        case .substr, .replace, .extract, .split_part, .trim:
+            return try textFunction(fn, args, e)
         case .days_since:
             let x = try eval(args[0])
             if case .datetime(let t) = x.storage {

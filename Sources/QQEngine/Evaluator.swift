@@ -48,7 +48,7 @@ package struct Evaluator {
         switch e.kind {
         case .literal, .accountCell, .subquery, .aggregate: return true
         case .column, .accountColumn, .columnwise: return false
-        case .unary(_, let a), .isNull(let a, _): return isInvariant(a)
+        case .unary(_, let a), .isNull(let a, _), .inSet(let a, _, _, _): return isInvariant(a)
         case .binary(_, let a, let b), .overlap(let a, let b): return isInvariant(a) && isInvariant(b)
         case .inList(let a, let l, _): return isInvariant(a) && l.allSatisfy(isInvariant)
         case .between(let a, let b, let c, _): return isInvariant(a) && isInvariant(b) && isInvariant(c)
@@ -73,7 +73,7 @@ package struct Evaluator {
             }
             return Column.repeating(try rt.accountColumn(col)[Int(id)], count: count, type: e.type)
         case .unary(let op, let a):
-            return try unary(op, try eval(a), e.type)
+            return try unary(op, try eval(a), e.type, span: e.span)
         case .binary(let op, let a, let b):
             switch op {
             case .add, .sub, .mul, .div, .mod: return try arithmetic(op, a, b, e)
@@ -101,6 +101,10 @@ package struct Evaluator {
             return try columnwise(fn, try eval(x))
         case .aggregate(let fn, let arg, let param):
             let rows = Evaluator(frame: frame, rt: rt)
+            if fn.pairsColumns, let arg, let param {
+                let c = try Aggregates.agreement(fn, try rows.eval(arg), try rows.eval(param), groups: .single(frame.count))
+                return Column.repeating(c.count > 0 ? c[0] : .null, count: count, type: e.type)
+            }
             let v = try Aggregates.fold(fn, argument: try arg.map { (a) throws(Diagnostic) in try rows.eval(a) },
                                         parameter: try param.map { (p) throws(Diagnostic) in try value(p) },
                                         rows: nil, count: frame.count, type: e.type, span: e.span)
@@ -113,6 +117,14 @@ package struct Evaluator {
             return Column.repeating(GraphKernels.overlap(rt.dataset, ia, ib).map { .float($0) } ?? .null, count: count, type: .float)
         case .subquery(let plan):
             return Column.repeating(try Executor(rt: rt).scalar(plan, span: e.span), count: count, type: e.type)
+        case .inSet(let x, let plan, let negated, let asText):
+            let set = try Executor(rt: rt).frame(plan)
+            guard set.refs.count == 1 else {
+                throw Diagnostic(.internal, "internal error: 'in' table has \(set.refs.count) columns", span: e.span)
+            }
+            let vx = try eval(x)
+            if case .null = vx.storage { return Column.repeating(.null, count: count, type: .bool) }
+            return try Membership.test(vx, set.column(0), negated: negated, asText: asText, count: count)
         }
     }
 

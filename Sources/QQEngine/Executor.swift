@@ -65,13 +65,37 @@ package struct Executor {
         return f
     }
 
-    /// The relation a plan node produces.
+    /// The relation a plan node produces. A pipeline is a chain of nodes, one per
+    /// stage: it is walked down to its source and the stages are applied in a loop,
+    /// not by recursion, so a pipeline of `Parser.maxStages` stages needs no deep stack
+    /// (a debug build's frame for `apply` is about 20 KB).
     package func frame(_ plan: LogicalPlan) throws(Diagnostic) -> Frame {
+        var stages: [LogicalPlan] = []
+        var source = plan
+        while let input = source.node.stageInput {
+            stages.append(source)
+            source = input
+        }
+        var f = try apply(source, to: nil)
+        for stage in stages.reversed() { f = try apply(stage, to: f) }
+        return f
+    }
+
+    /// One node over the frame its input produced (nil for a source).
+    private func apply(_ plan: LogicalPlan, to inputFrame: Frame?) throws(Diagnostic) -> Frame {
         try Cancellation.check()
+        func frame(_ input: LogicalPlan) throws(Diagnostic) -> Frame {
+            guard let inputFrame else { throw Diagnostic(.internal, "internal error: a stage without its input") }
+            return inputFrame
+        }
         switch plan.node {
         case .scan(.accounts): return Executor.accountsFrame(rt)
         case .scan(.follows): return EdgeTables.follows(rt)
         case .scan(.interactions): return EdgeTables.interactions(rt)
+        case .scan(.layers): return EdgeTables.layers(rt)
+        case .scan(.file(let path)):
+            guard let f = rt.files[path] else { throw Diagnostic(.internal, "internal error: file '\(path)' was not read") }
+            return f
         case .scan(.binding(let name)):
             guard var f = rt.tables[name] else { throw Diagnostic(.internal, "internal error: table '\(name)' vanished") }
             if f.generation != rt.dataset.generation { f.kind = .plain }
@@ -91,75 +115,29 @@ package struct Executor {
         case .metric(let input, let metrics):
             for m in metrics { _ = try rt.metrics.column(m, rt) }
             return try frame(input)
-        case .filter(let input, let predicate):
-            let f = try frame(input)
-            return f.select(try Filter.positions(try Evaluator(frame: f, rt: rt).eval(predicate)))
-        case .project(let input, let items):
-            let f = try frame(input)
-            var out = f
-            out.names = []; out.refs = []
-            out.kind = f.kind == .plain ? .plain : plan.schema.rows
-            for item in items { out.set(item.name, try reference(item.expr, in: f)) }
-            return out
-        case .extend(let input, let items):
-            let f = try frame(input)
-            var out = f
-            for item in items { out.set(item.name, try reference(item.expr, in: f)) }
-            return out
-        case .sort(let input, let keys):
-            let f = try frame(input)
-            return f.select(try Sorting.order(try sortKeys(keys, f), count: f.count))
-        case .topN(let input, let n, let keys):
+        case .filter(let input, let predicate): return try filter(try frame(input), predicate)
+        case .project(let input, let items): return try project(try frame(input), items, rows: plan.schema.rows)
+        case .extend(let input, let items): return try extend(try frame(input), items)
+        case .sort(let input, let keys): return try sort(try frame(input), keys)
+        case .topN(let input, let n, let keys): return try top(try frame(input), n, keys)
+        case .limit(let input, let offset, let n): return try limit(try frame(input), offset: offset, count: n)
+        case .topPer(let input, let n, let keys, let per):
             let f = try frame(input)
             let k = try count(n, what: "'top' count")
-            return f.select(try Sorting.top(k, try sortKeys(keys, f), count: f.count))
-        case .limit(let input, let offset, let n):
-            let f = try frame(input)
-            let skip = try offset.map { (e) throws(Diagnostic) in try count(e, what: "'skip' count") } ?? 0
-            let take = try n.map { (e) throws(Diagnostic) in try count(e, what: "'take' count") } ?? Int.max
-            let lo = min(skip, f.count), hi = min(f.count, lo + min(take, f.count))
-            if lo == 0 && hi == f.count { return f }
-            return f.select((UInt32(lo)..<UInt32(hi)).map { $0 })
+            let groups = try Evaluator(frame: f, rt: rt).eval(per)
+            return f.select(try TopPer.positions(k, keys: try sortKeys(keys, f), groups: groups, count: f.count))
+        case .join(let input, let plan):
+            let left = try frame(input)
+            return try Join.run(left, try self.frame(plan.right), plan, rt)
         case .aggregate(let input, let keys, let aggregates, let outputs):
-            return try Grouping.summarize(try frame(input), keys: keys, aggregates: aggregates, outputs: outputs, rt)
-        case .distinct(let input, let items):
-            return try Grouping.distinct(try frame(input), items, rt)
-        case .sample(let input, let n, let seed):
-            let f = try frame(input)
-            let k = try count(n, what: "'sample' count")
-            let s = try seed.map { (e) throws(Diagnostic) in Int64(try count(e, what: "'sample' seed")) } ?? rt.settings.seed
-            return f.select(Sampling.choose(k, of: f.count, seed: UInt64(bitPattern: s)))
-        case .compare(let input, let rows):
-            var f = Frame(table: try Comparison.table(try frame(input), rows, rt))
-            f.isComparison = true
-            return f
-        case .correlate(let input, let items, let method):
-            return Frame(table: try Correlation.table(try frame(input), items, method, rt))
+            return try summarize(try frame(input), keys: keys, aggregates: aggregates, outputs: outputs)
+        case .distinct(let input, let items): return try distinct(try frame(input), items)
+        case .sample(let input, let n, let seed): return try sample(try frame(input), n, seed: seed)
+        case .compare(let input, let rows): return try compare(try frame(input), rows)
+        case .correlate(let input, let items, let method): return try correlate(try frame(input), items, method)
         case .count, .export, .plot:
             throw Diagnostic(.internal, "internal error: a value or side effect used as a table")
         }
-    }
-
-    /// A column for `select`/`extend`: a reference when the expression is a plain
-    /// column (no copy), else its evaluated values.
-    package func reference(_ e: BoundExpr, in f: Frame) throws(Diagnostic) -> ColumnRef {
-        switch e.kind {
-        case .column(let i): return f.refs[i]
-        case .accountColumn(let col, .row) where f.kind.isAccounts:
-            return .base(try rt.accountColumn(col))
-        case .accountColumn(let col, let via) where via != .row:
-            if let ids = via == .src ? f.src : f.dst { return .lookup(try rt.accountColumn(col), ids: ids) }
-            return .dense(try Evaluator(frame: f, rt: rt).eval(e))
-        default:
-            return .dense(try Evaluator(frame: f, rt: rt).eval(e))
-        }
-    }
-
-    package func sortKeys(_ keys: [SortSpec], _ f: Frame) throws(Diagnostic) -> [SortColumn] {
-        let ev = Evaluator(frame: f, rt: rt)
-        var out: [SortColumn] = []
-        for k in keys { out.append(SortColumn(try ev.eval(k.expr), descending: k.descending)) }
-        return out
     }
 
     /// A constant count: a whole number ≥ 0.
@@ -183,36 +161,16 @@ package struct Executor {
     }
 }
 
-/// `where`: the positions whose predicate is true (null and false drop the row).
-package enum Filter {
-    /// Works 64 rows at a time: the bools (and the validity word) become one bit mask
-    /// whose set bits are then enumerated, so the cost follows the kept rows and no
-    /// branch depends on a random predicate.
-    /// - Complexity: O(n / 64 + kept rows) after one pass building the masks.
-    package static func positions(_ c: Column) throws(Diagnostic) -> [UInt32] {
-        guard case .bool(let a) = c.storage else { return [] }
-        let words = c.valid?.words ?? []
-        return a.withUnsafeBufferPointer { p in
-            p.withMemoryRebound(to: UInt8.self) { b in
-                words.withUnsafeBufferPointer { w in
-                    [UInt32](unsafeUninitializedCapacity: b.count) { out, n in
-                        var k = 0, base = 0
-                        while base < b.count {
-                            let width = min(64, b.count - base)
-                            var mask: UInt64 = 0
-                            for j in 0..<width { mask |= UInt64(b[base + j] & 1) << UInt64(j) }
-                            if !w.isEmpty { mask &= w[base >> 6] }
-                            while mask != 0 {
-                                out[k] = UInt32(truncatingIfNeeded: base + mask.trailingZeroBitCount)
-                                k += 1
-                                mask &= mask &- 1
-                            }
-                            base += 64
-                        }
-                        n = k
-                    }
-                }
-            }
+extension LogicalPlan.Node {
+    /// The input of a stage node (the node below it in the pipeline); nil for a source.
+    var stageInput: LogicalPlan? {
+        switch self {
+        case .scan, .neighbourhood, .accountList: return nil
+        case .metric(let p, _), .filter(let p, _), .project(let p, _), .extend(let p, _), .sort(let p, _),
+             .topN(let p, _, _), .topPer(let p, _, _, _), .join(let p, _), .limit(let p, _, _), .aggregate(let p, _, _, _), .distinct(let p, _),
+             .count(let p), .sample(let p, _, _), .compare(let p, _), .correlate(let p, _, _),
+             .export(let p, _, _, _), .plot(let p, _):
+            return p
         }
     }
 }

@@ -16,26 +16,11 @@ package struct MetricResult: Sendable {
 /// The engine's door to the graph kernels of QQMetrics: neighbourhood sources, the
 /// `overlap` function and metric columns. The engine never computes graph metrics itself.
 package enum GraphKernels {
-    /// The settings the kernels read, from the session's.
-    package static func metricSettings(_ s: Settings) -> MetricSettings {
-        var m = MetricSettings()
-        m.damping = s.damping; m.tolerance = s.tolerance; m.maxIterations = s.maxIterations
-        m.betweennessExactLimit = s.betweennessExactLimit; m.betweennessSamples = s.betweennessSamples
-        m.seed = UInt64(bitPattern: s.seed)
-        return m
-    }
-
     /// Computes metric `name` (with `layer` for the per-layer functions).
-    package static func metric(_ name: String, layer: String?, _ ds: Dataset, _ s: Settings,
+    package static func metric(_ name: String, layer: String?, duration: Int64? = nil, _ ds: Dataset, _ s: Settings,
                        dependency: (String) throws(Diagnostic) -> Column) throws(Diagnostic) -> MetricResult {
-        let out = try MetricEngine.compute(name, layer: layer, dataset: ds, settings: metricSettings(s), dependency: dependency)
+        let out = try MetricEngine.compute(name, layer: layer, duration: duration, dataset: ds, settings: s, dependency: dependency)
         return MetricResult(column: out.column, notes: out.notes, modularity: out.modularity, iterations: out.iterations)
-    }
-
-    /// `set` settings a metric's value depends on, and the metrics it is built from.
-    package static func dependencies(_ name: String) -> (settings: [String], metrics: [String]) {
-        guard let info = MetricRegistry.info(name) else { return ([], []) }
-        return (info.settings.filter { $0 != "suspicious" }, info.dependsOn)
     }
 
     /// The default `suspicious` rule for this dataset.

@@ -1,4 +1,5 @@
 import QQData
+import QQMetrics
 import QQSyntax
 import QQSemantic
 
@@ -67,40 +68,25 @@ package final class MetricCache {
         for n in e.notes where !rt.notices.contains(n) { rt.notices.append(n) }
     }
 
-    /// `generation|name|setting=value…|dependency keys…`
+    /// `generation|name|setting=value…|dependency keys…`: exactly what the value depends
+    /// on, from the metric's registry entry.
     package func key(_ id: MetricID, _ rt: Runtime) throws(Diagnostic) -> String {
         let s = rt.settings
+        let def = id.definition
         var parts = ["g\(rt.dataset.generation)", id.description, "w=\(rt.window)"]
-        let name: String
-        switch id {
-        case .named(let m): name = m.rawValue
-        case .received, .sent, .maxGain: return parts.joined(separator: "|")
-        case .pagerank: name = "pagerank"
+        if let custom = def.keySettings {
+            parts += custom(s, rt.dataset.accountCount)
+        } else {
+            for setting in def.settings where !def.isRule { parts.append(s.keyText(setting)) }
         }
-        let (settings, metrics) = GraphKernels.dependencies(name)
-        for setting in settings {
-            switch setting {
-            case "damping": parts.append("damping=\(s.damping)")
-            case "tolerance": parts.append("tolerance=\(s.tolerance)")
-            case "max_iterations": parts.append("max_iterations=\(s.maxIterations)")
-            case "betweenness_exact_limit", "betweenness_samples":
-                // Exact below the limit: then neither the limit's value nor the samples matter.
-                let exact = rt.dataset.accountCount <= s.betweennessExactLimit
-                let p = exact ? "exact" : "samples=\(s.betweennessSamples),seed=\(s.seed)"
-                if !parts.contains(p) { parts.append(p) }
-            case "seed":
-                if id == .named(.community) { parts.append("seed=\(s.seed)") }
-            default: parts.append(setting)
-            }
-        }
-        if id == .named(.suspicious) {
+        if def.isRule {
             let rule = suspiciousRule(rt)
             parts.append("rule=\(rule)")
-            for m in try ruleMetrics(rule, rt) where m != .named(.suspicious) { parts.append("(" + (try key(m, rt)) + ")") }
+            for m in try ruleMetrics(rule, rt) where m != id { parts.append("(" + (try key(m, rt)) + ")") }
         }
-        for m in metrics {
-            guard let dep = Metric(rawValue: m) else { continue }
-            parts.append("(" + (try key(.named(dep), rt)) + ")")
+        for dep in def.dependsOn {
+            guard let m = MetricID(dep) else { continue }
+            parts.append("(" + (try key(m, rt)) + ")")
         }
         return parts.joined(separator: "|")
     }
@@ -127,15 +113,14 @@ package final class MetricCache {
 
     private func ruleMetrics(_ rule: String, _ rt: Runtime) throws(Diagnostic) -> [MetricID] {
         let b = try bindRule(rule, rt)
-        if b.metrics.contains(.named(.fake_followers)) || b.metrics.contains(.named(.suspicious)) {
+        if b.metrics.contains(where: { MetricRegistry.isBuiltFromRule($0.name) }) {
             throw Diagnostic(.runtime, "the suspicious rule cannot use 'suspicious' or 'fake_followers' (they are built from it)")
         }
         return b.metrics
     }
 
     private func compute(_ id: MetricID, _ rt: Runtime) throws(Diagnostic) -> MetricResult {
-        switch id {
-        case .named(.suspicious):
+        if id.definition.isRule {
             let rule = try bindRule(suspiciousRule(rt), rt)
             let frame = Executor.accountsFrame(rt)
             let c = try Evaluator(frame: frame, rt: rt).eval(rule)
@@ -143,18 +128,12 @@ package final class MetricCache {
             var flags = [Bool](repeating: false, count: c.count)
             if case .bool(let a) = c.storage { for i in 0..<c.count where !c.isNull(i) { flags[i] = a[i] } }
             return MetricResult(column: Column(.bool(flags)), notes: [], modularity: nil)
-        case .named(let m):
-            return try GraphKernels.metric(m.rawValue, layer: nil, rt.dataset, rt.settings) { (dep: String) throws(Diagnostic) -> Column in
-                guard let dm = Metric(rawValue: dep) else { throw Diagnostic(.internal, "internal error: unknown dependency '\(dep)'") }
-                return try self.column(.named(dm), rt)
+        }
+        return try GraphKernels.metric(id.name, layer: id.layer, duration: id.duration, rt.dataset, rt.settings) { (dep: String) throws(Diagnostic) -> Column in
+            guard id.layer == nil, let dm = MetricID(dep) else {
+                throw Diagnostic(.internal, "internal error: '\(id)' asked for '\(dep)'")
             }
-        case .maxGain(let d):
-            return GrowthKernels.maxGain(rt.dataset, width: d)
-        case .received(let l), .sent(let l), .pagerank(let l):
-            let name = id.description.prefix { $0 != "(" }
-            return try GraphKernels.metric(String(name), layer: l, rt.dataset, rt.settings) { (dep: String) throws(Diagnostic) -> Column in
-                throw Diagnostic(.internal, "internal error: '\(name)' asked for '\(dep)'")
-            }
+            return try self.column(dm, rt)
         }
     }
 }

@@ -1,4 +1,5 @@
 import QQData
+import QQMetrics
 import QQSyntax
 import QQSemantic
 
@@ -52,6 +53,10 @@ package final class Runtime {
     package var settings = Settings()
     /// Tables bound by `let`.
     package var tables: [String: Frame] = [:]
+    /// The tables `read "file"` names in the statement running, by the path as written.
+    package var files: [String: Frame] = [:]
+    /// Notes the binder leaves (ambiguous handles), printed with the notices.
+    package let bindNotes = BindNotes()
     /// Values bound by `let` and `param`.
     package var values: [String: Value] = [:]
     package let metrics = MetricCache()
@@ -91,7 +96,11 @@ package final class Runtime {
             for (name, ref) in zip(f.names, f.refs) { columns.append(ColumnInfo(name: name, type: ref.type)) }
             scope[k] = .table(RelationSchema(columns: columns, rows: kind))
         }
-        return BindEnvironment(dataset: dataset, scope: scope)
+        var fileSchemas: [String: RelationSchema] = [:]
+        for (path, f) in files {
+            fileSchemas[path] = RelationSchema(columns: zip(f.names, f.refs).map { ColumnInfo(name: $0, type: $1.type) }, rows: .plain)
+        }
+        return BindEnvironment(dataset: dataset, scope: scope, files: fileSchemas, notes: bindNotes)
     }
 
     /// A stored column of `accounts` by name.

@@ -223,28 +223,3 @@ package enum Sorting {
         return heap.map { UInt32($0) }
     }
 }
-
-/// Runs independent pieces of work on both cores.
-package enum Parallel {
-    /// Slots the workers write their results into, one each (disjoint writes).
-    private final class Slots<T>: @unchecked Sendable {
-        package var values: [T?]
-        package init(_ n: Int) { values = [T?](repeating: nil, count: n) }
-    }
-
-    /// `body(0..<n)` in parallel, results in order.
-    package static func map<T: Sendable>(_ n: Int, _ body: @Sendable (Int) -> T) -> [T] {
-        if n == 1 { return [body(0)] }
-        let slots = Slots<T>(n)
-        slots.values.withUnsafeMutableBufferPointer { buffer in
-            let base = UncheckedPointer(buffer.baseAddress!)
-            DispatchQueue.concurrentPerform(iterations: n) { i in base.pointer[i] = body(i) }
-        }
-        return slots.values.map { $0! }
-    }
-
-    private struct UncheckedPointer<T>: @unchecked Sendable {
-        package let pointer: UnsafeMutablePointer<T?>
-        package init(_ p: UnsafeMutablePointer<T?>) { pointer = p }
-    }
-}

@@ -19,8 +19,8 @@ public struct Statement: Sendable {
         case expression(Expr)
         /// `let name = EXPR`
         case letBinding(name: Identifier, value: Expr)
-        /// `compare @a, @b [on metric, …]`
-        case compare(accounts: [Expr], on: [Identifier]?)
+        /// `compare @a, @b [on EXPR, …]`
+        case compare(accounts: [Expr], on: [SelectItem]?)
         /// `describe` / `describe accounts` / `describe NAME`
         case describe(target: Identifier?)
         /// `print EXPR`
@@ -104,6 +104,8 @@ public struct Expr: Sendable {
         case pipeline(Expr, [Stage])
         /// `( … )`, kept so diagnostics and source-text names see the parentheses.
         case paren(Expr)
+        /// `read "file"`: a table read from a CSV/TSV/JSONL file (SPEC §7).
+        case read(StringLiteral)
     }
 
     public var kind: Kind
@@ -136,8 +138,9 @@ public struct Stage: Sendable {
         case `where`(Expr)
         /// `sort EXPR [asc|desc], …`
         case sort([SortKey])
-        /// `top N by EXPR [asc|desc]` — descending unless `asc` is written.
-        case top(count: Expr, by: [SortKey])
+        /// `top N by EXPR [asc|desc] [per EXPR]` — descending unless `asc` is written;
+        /// with `per`, the N first rows of every group.
+        case top(count: Expr, by: [SortKey], per: Expr?)
         case take(Expr)
         case skip(Expr)
         /// `select ITEM, …`
@@ -151,14 +154,31 @@ public struct Stage: Sendable {
         case count
         /// `sample N [seed S]`
         case sample(count: Expr, seed: Expr?)
-        /// `compare [on metric, …]`
-        case compare(on: [Identifier]?)
+        /// `compare [on EXPR, …]`
+        case compare(on: [SelectItem]?)
+        /// `join [left|anti] SOURCE on COL` / `… on A == B`
+        case join(JoinSpec)
         /// `correlate EXPR, EXPR, … [method spearman|pearson|kendall]`
         case correlate([SelectItem], method: Identifier?)
         /// `plot hist|scatter|bar …  [to "file.svg"]`
         case plot(PlotSpec)
         /// `export "file.csv" [overwrite]`
         case export(path: StringLiteral, overwrite: Bool)
+    }
+}
+
+/// A `join` stage: which rows it keeps, the right-hand table, and the key.
+public struct JoinSpec: Sendable {
+    public enum Kind: String, Sendable { case inner, left, anti }
+    public var kind: Kind
+    /// The right-hand table: `(PIPELINE)`, a `let` name or `read "file"`.
+    public var right: Expr
+    /// `on COL`: the left key; `on A == B`: A.
+    public var leftKey: Expr
+    /// `on A == B`: B, read over the right-hand rows; nil for `on COL`.
+    public var rightKey: Expr?
+    public init(kind: Kind, right: Expr, leftKey: Expr, rightKey: Expr?) {
+        self.kind = kind; self.right = right; self.leftKey = leftKey; self.rightKey = rightKey
     }
 }
 

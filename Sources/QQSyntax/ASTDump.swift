@@ -53,6 +53,7 @@ public enum ASTDump {
         case .isNull(let x, let neg): return "(\(neg ? "is-not-null" : "is-null") \(expr(x)))"
         case .pipeline(let src, let stages): return "(pipe \(expr(src))" + stages.map { " " + stage($0) }.joined() + ")"
         case .paren(let x): return "(paren \(expr(x)))"
+        case .read(let p): return "(read \(quote(p.value)))"
         }
     }
 
@@ -61,7 +62,11 @@ public enum ASTDump {
         switch s.kind {
         case .where(let e): return "(where \(expr(e)))"
         case .sort(let keys): return "(sort" + keys.map { " " + key($0) }.joined() + ")"
-        case .top(let n, let by): return "(top \(expr(n)) (by" + by.map { " " + key($0) }.joined() + "))"
+        case .top(let n, let by, let per):
+            return "(top \(expr(n)) (by" + by.map { " " + key($0) }.joined() + ")" + (per.map { " (per \(expr($0)))" } ?? "") + ")"
+        case .join(let j):
+            return "(join\(j.kind == .inner ? "" : " " + j.kind.rawValue) \(expr(j.right)) (on \(expr(j.leftKey))"
+                + (j.rightKey.map { " " + expr($0) } ?? "") + "))"
         case .take(let n): return "(take \(expr(n)))"
         case .skip(let n): return "(skip \(expr(n)))"
         case .select(let items): return "(select" + items.map { " " + item($0) }.joined() + ")"
@@ -95,9 +100,9 @@ public enum ASTDump {
         return "(as \(expr(i.expr)) \(a.name))"
     }
 
-    package static func names(_ on: [Identifier]?) -> String {
+    package static func names(_ on: [SelectItem]?) -> String {
         guard let on else { return "" }
-        return " (on" + on.map { " " + $0.name }.joined() + ")"
+        return " (on" + on.map { " " + ($0.alias.map { a in "(as \(a.name) " } ?? "") + expr($0.expr) + ($0.alias == nil ? "" : ")") }.joined() + ")"
     }
 
     package static func literal(_ v: Value) -> String {

@@ -13,15 +13,15 @@ extension Parser {
     ///
     /// Input is incomplete when it ends while something is open, innermost first:
     /// a string (`"` or `'`, also in `@"…"`), a parenthesis (`(`), or a statement
-    /// continued by a trailing `|` or `\` (SPEC §3). Anything else is complete — a
-    /// statement that stops early, such as `accounts | where x >`, is complete and
-    /// reports its syntax error when run.
+    /// continued by a trailing `|`, `\`, binary operator, `,`, `and` or `or` (SPEC §3).
+    /// Anything else is complete — a statement that stops early, such as
+    /// `accounts | where x`, is complete and reports its syntax error when run.
     /// - Complexity: O(n) in the length of `text` (one lexer pass).
     public static func completeness(of text: String) -> Completeness {
         let lexed = Lexer.tokenize(text)
         if let q = lexed.openQuote { return .incomplete(pending: String(q)) }
         if !lexed.openBrackets.isEmpty { return .incomplete(pending: "(") }
-        if let c = lexed.trailingContinuation { return .incomplete(pending: String(c)) }
+        if let c = lexed.trailingContinuation { return .incomplete(pending: c) }
         return .complete
     }
 }

@@ -8,17 +8,18 @@ public struct LexResult: Sendable {
     public var openBrackets: [Int]
     /// The quote character (`"` or `'`) of a string still open at the end of input.
     public var openQuote: Character?
-    /// `|` or `\` when the input ends right after one (more lines are expected).
-    public var trailingContinuation: Character?
+    /// What the input ends with that asks for more lines: `|`, `\`, a binary
+    /// operator (`+`, `==`, …), `,`, `and` or `or`; nil when it ends a statement.
+    public var trailingContinuation: String?
 }
 
 /// The scanner (Crafting Interpreters' `Scanner`, Lua's `llex.c`): text to tokens,
 /// with SPEC §3's statement boundaries decided here, so the parser only sees the
 /// newlines that end a statement.
 ///
-/// A newline ends a statement unless a `(` is open, the line ends with `|` or `\`
-/// (comments and blank lines after them do not count), or the next non-blank line
-/// starts with `|`. `#` starts a comment to the end of the line, which also covers a
+/// A newline ends a statement unless a `(` is open, the line ends with `|`, `\`, a
+/// binary operator, `,`, `and` or `or` (comments and blank lines after them do not
+/// count), or the next non-blank line starts with `|` (SPEC §3). `#` starts a comment to the end of the line, which also covers a
 /// `#!` shebang on the first line.
 ///
 /// Iterative: nothing here recurses, so any input length and nesting is safe.
@@ -93,14 +94,38 @@ package struct LexerState {
         tokens.append(Token(.end, SourceSpan(b.count, b.count)))
     }
 
-    /// A newline ends a statement unless a bracket is open or the line ended with `|`.
+    /// A newline ends a statement unless a bracket is open or the line ended with
+    /// `|` or another token that continues it (`continues`).
     package mutating func newline(at start: Int) {
         guard brackets.isEmpty, let last = tokens.last else { return }
         switch last.kind {
-        case .newline, .semicolon, .op(.pipe): return
+        case .newline, .semicolon: return
         default:
+            if LexerState.continues(last, statement: statementStart()) != nil { return }
             tokens.append(Token(.newline, SourceSpan(start, start + 1)))
             continued = false
+        }
+    }
+
+    /// The first token of the statement the last token belongs to.
+    package func statementStart() -> Token? {
+        guard let k = tokens.lastIndex(where: \.endsStatement) else { return tokens.first }
+        return k + 1 < tokens.count ? tokens[k + 1] : nil
+    }
+
+    /// What `token` at the end of a line leaves open, or nil: `|`, a binary operator,
+    /// `,`, `and`, `or` (SPEC §3). After `help` every word is a topic (`help and`).
+    package static func continues(_ token: Token, statement first: Token?) -> String? {
+        switch token.kind {
+        case .op(let op):
+            switch op {
+            case .pipe, .comma, .eq, .ne, .lt, .le, .gt, .ge, .plus, .minus, .star, .slash, .percent: return op.rawValue
+            case .lparen, .rparen, .dot, .assign: return nil
+            }
+        case .word(let w) where w == "and" || w == "or":
+            if first?.keyword == "help", first != token { return nil }
+            return w
+        default: return nil
         }
     }
 
@@ -134,11 +159,13 @@ package struct LexerState {
         return out
     }
 
-    /// `|` or `\` when the input ends in the middle of a continued statement.
-    package func trailing() -> Character? {
+    /// What the input ends with that continues the statement (see `continues`),
+    /// `\` after a continuation backslash, or nil.
+    package func trailing() -> String? {
         if continued { return "\\" }
-        let real = tokens.dropLast()
-        if let last = real.last, last.isOp(.pipe) { return "|" }
-        return nil
+        guard let last = tokens.dropLast().last else { return nil }
+        var s = self
+        s.tokens.removeLast()
+        return LexerState.continues(last, statement: s.statementStart())
     }
 }

@@ -75,7 +75,9 @@ extension LexerState {
         emit(name.isEmpty ? .invalid(message: "empty quoted name", hint: nil) : .quotedWord(name), start)
     }
 
-    /// `@handle` (letters, digits, `_ . -`, not ending in `.` or `-`) or `@"any text"`.
+    /// `@handle` (letters, digits, `_ . - @`, not ending in `.`, `-` or `@`) or `@"any text"`.
+    /// A handle keeps its dots and inner `@` (`@alice@mastodon.social`); which part
+    /// names the account and which a column is decided by the binder (SPEC §7).
     package mutating func handle() {
         let start = i
         i += 1
@@ -92,7 +94,7 @@ extension LexerState {
         var end = i
         while i < b.count {
             let c = b[i]
-            if c == 0x2E || c == 0x2D { i += 1; continue }  // . -
+            if c == 0x2E || c == 0x2D || c == 0x40 { i += 1; continue }  // . - @
             if c < 0x80 {
                 guard Lexer.isWordByte(c) else { break }
                 i += 1

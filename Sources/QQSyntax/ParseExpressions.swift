@@ -14,7 +14,14 @@ extension ParserCore {
         let source = try parseOr()
         guard at(.pipe) else { return source }
         var stages: [Stage] = []
-        while eat(.pipe) { stages.append(try parseStage()) }
+        while eat(.pipe) {
+            stageCount += 1
+            if stageCount > Parser.maxStages {
+                throw Diagnostic(.syntax, "pipeline is too long (more than \(Parser.maxStages) stages in one statement)",
+                                 span: peek.span, hint: "split it with 'let' into smaller steps")
+            }
+            stages.append(try parseStage())
+        }
         return Expr(.pipeline(source, stages), span: SourceSpan(source.span.start, previousEnd))
     }
 
@@ -55,7 +62,7 @@ extension ParserCore {
     }
 
     // predicate := additive [ compare_op additive
-    //                       | [ 'not' ] 'in' '(' pipeline { ',' pipeline } ')'
+    //                       | [ 'not' ] 'in' ( '(' pipeline { ',' pipeline } ')' | primary )
     //                       | [ 'not' ] 'between' additive 'and' additive
     //                       | 'is' [ 'not' ] 'null'
     //                       | [ 'not' ] text_op additive ]
@@ -81,6 +88,11 @@ extension ParserCore {
         switch peek.keyword {
         case "in":
             advance()
+            if !at(.lparen), case .word = peek.kind {
+                // `x in NAME` / `x in read "file"`: the rows of a table (a semi-join).
+                let table = try parsePrimary()
+                return Expr(.inList(lhs, [table], negated: negated), span: SourceSpan(lhs.span.start, previousEnd))
+            }
             let open = try expect(.lparen, "'(' after 'in'")
             openParens.append(open.span.start)
             var items = [try parsePipeline()]

@@ -2,7 +2,7 @@ import QQData
 
 extension ParserCore {
     // primary := NUMBER | STRING | 'true' | 'false' | 'null' | HANDLE
-    //          | name [ '(' [ pipeline { ',' pipeline } ] ')' ]
+    //          | name [ '(' [ pipeline { ',' pipeline } ] ')' ] | 'read' STRING
     //          | '(' pipeline ')'
     package mutating func parsePrimary() throws(Diagnostic) -> Expr {
         let t = peek
@@ -29,6 +29,10 @@ extension ParserCore {
                 return Expr(.literal(.null), span: t.span)
             case "and", "or", "not", "in", "between", "is":
                 throw error(expected: "an expression")
+            case "read" where { if case .string = peek(1).kind { return true } else { return false } }():
+                advance()
+                let path = try expectString("a file path in quotes")
+                return Expr(.read(path), span: SourceSpan(t.span.start, previousEnd))
             default:
                 advance()
                 if at(.lparen) { return try parseCall(Identifier(w, span: t.span)) }
@@ -51,6 +55,7 @@ extension ParserCore {
     }
 
     // call := name '(' [ pipeline { ',' pipeline } ] ')'
+    //         | 'rank' '(' pipeline [ 'asc' | 'desc' ] ')'
     package mutating func parseCall(_ name: Identifier) throws(Diagnostic) -> Expr {
         let open = advance()
         try enter()
@@ -61,6 +66,10 @@ extension ParserCore {
             args.append(try parsePipeline())
             while eat(.comma) { args.append(try parsePipeline()) }
         }
+        // `rank(x asc)`: the order becomes a second argument, the bare word `asc` or `desc`.
+        if name.name == "rank", args.count == 1, let w = peek.keyword, w == "asc" || w == "desc" {
+            args.append(Expr(.name(w), span: advance().span))
+        }
         _ = try expectClose()
         return Expr(.call(name, args), span: SourceSpan(name.span.start, previousEnd))
     }
@@ -70,6 +79,8 @@ extension ParserCore {
     /// becomes a member when it reads as a name: `@a.b.followers` is
     /// `member(account("a.b"), followers)`. The binder falls back to the whole handle
     /// when that member is not a column. A quoted handle (`@"a.b"`) is never split.
+    /// The binder recognises the split form by its spans (`Expr.handleToken`) and
+    /// resolves the longest dotted prefix that is an account (SPEC §7).
     package func handleExpr(_ handle: String, span: SourceSpan) -> Expr {
         let quoted = span.start + 1 < src.bytes.count && [UInt8(ascii: "\""), UInt8(ascii: "'")].contains(src.bytes[span.start + 1])
         let u = Array(handle.utf8)
@@ -84,5 +95,27 @@ extension ParserCore {
         let base = Expr(.account(String(decoding: u[..<dot], as: UTF8.self)), span: SourceSpan(span.start, baseEnd))
         let member = Identifier(String(decoding: u[(dot + 1)...], as: UTF8.self), span: SourceSpan(baseEnd + 1, span.end))
         return Expr(.member(base, member), span: span)
+    }
+}
+
+extension Expr {
+    /// The whole text of an unquoted handle token (`@atrios.blogspot.com.pagerank` gives
+    /// `atrios.blogspot.com.pagerank`), for `.account` and the `.member(.account, name)`
+    /// that `handleExpr` makes of one token; nil for anything else, and for a quoted
+    /// handle, which is never split. An unquoted token's span is exactly `@` plus its
+    /// text, and a member split from it starts one byte (the dot) after its base; a
+    /// quoted handle's span also holds its quotes, so it is always longer.
+    public var handleToken: String? {
+        switch kind {
+        case .account(let h):
+            return span.end - span.start == 1 + h.utf8.count ? h : nil
+        case .member(let base, let field):
+            guard case .account(let h) = base.kind, base.span.end - base.span.start == 1 + h.utf8.count,
+                  field.span.start == base.span.end + 1, field.span.end == span.end,
+                  span.end - span.start == 2 + h.utf8.count + field.name.utf8.count else { return nil }
+            return h + "." + field.name
+        default:
+            return nil
+        }
     }
 }

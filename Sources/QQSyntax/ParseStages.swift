@@ -1,11 +1,12 @@
 import QQData
 
 extension ParserCore {
-    // stage := 'where' or_expr | 'sort' sort_keys | 'top' or_expr 'by' sort_keys
+    // stage := 'where' or_expr | 'sort' sort_keys | 'top' or_expr 'by' sort_keys [ 'per' or_expr ]
     //        | 'take' or_expr | 'skip' or_expr | 'select' items | 'extend' items
     //        | 'summarize' [ items ] [ 'by' items ] | 'distinct' items | 'count'
     //        | 'sample' or_expr [ 'seed' or_expr ] | 'compare' [ 'on' name { ',' name } ]
     //        | 'correlate' items [ 'method' name ] | 'plot' plot | 'export' STRING [ 'overwrite' ]
+    //        | join
     package mutating func parseStage() throws(Diagnostic) -> Stage {
         let first = peek
         guard case .word(let name) = first.kind else { throw error(expected: "a stage name after '|'") }
@@ -20,9 +21,15 @@ extension ParserCore {
         case "where": kind = .where(try parseOr())
         case "sort": kind = .sort(try parseSortKeys())
         case "top":
+            if peek.keyword == "by" { throw error(expected: "a count after 'top'", hint: "top 10 by pagerank") }
             let n = try parseOr()
             guard eat("by") else { throw error(expected: "'by' after 'top \(src.slice(n.span))'", hint: "top 10 by followers") }
-            kind = .top(count: n, by: try parseSortKeys())
+            let keys = try parseSortKeys()
+            if at("by") {
+                throw error("'top' takes one 'by'", at: peek.span,
+                            hint: "for the first rows of every group write 'per': top \(src.slice(n.span)) by … per GROUP")
+            }
+            kind = .top(count: n, by: keys, per: eat("per") ? try parseOr() : nil)
         case "take": kind = .take(try parseOr())
         case "skip": kind = .skip(try parseOr())
         case "select": kind = .select(try parseItems())
@@ -47,10 +54,11 @@ extension ParserCore {
             let seed = eat("seed") ? Optional(try parseOr()) : nil
             kind = .sample(count: n, seed: seed)
         case "compare":
-            let on = eat("on") ? Optional(try parseNameList("a metric name")) : nil
+            let on = eat("on") ? Optional(try parseItems()) : nil
             kind = .compare(on: on)
         case "correlate": kind = try parseCorrelate(first.span)
         case "plot": kind = .plot(try parsePlot())
+        case "join": kind = .join(try parseJoin())
         default:
             let path = try expectString("a file path in quotes, such as \"out.csv\"")
             kind = .export(path: path, overwrite: eat("overwrite"))

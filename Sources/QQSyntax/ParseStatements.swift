@@ -10,6 +10,7 @@ extension ParserCore {
         while true {
             if case .end = peek.kind { break }
             do throws(Diagnostic) {
+                stageCount = 0
                 let s = try parseStatement()
                 guard peek.endsStatement else { throw trailingError(after: s) }
                 statements.append(s)
@@ -153,14 +154,14 @@ extension ParserCore {
         }
     }
 
-    // compare_statement := 'compare' or_expr { ',' or_expr } [ 'on' name { ',' name } ]
+    // compare_statement := 'compare' or_expr { ',' or_expr } [ 'on' items ]
     package mutating func parseCompareStatement() throws(Diagnostic) -> Statement.Kind {
         guard !peek.endsStatement else {
             throw error(expected: "accounts to compare", hint: "compare @alice, @bob")
         }
         var accounts = [try parseOr()]
         while eat(.comma) { accounts.append(try parseOr()) }
-        let on = eat("on") ? Optional(try parseNameList("a metric name")) : nil
+        let on = eat("on") ? Optional(try parseItems()) : nil
         return .compare(accounts: accounts, on: on)
     }
 

@@ -32,6 +32,10 @@ public struct ParseResult: Sendable {
 public enum Parser {
     /// The deepest nesting the parser accepts.
     public static let maxDepth = 128
+    /// The most stages one statement may have, counting nested pipelines: the binder
+    /// and executor recurse once per stage, so this bounds their stack as `maxDepth`
+    /// bounds the expression walks.
+    public static let maxStages = 1000
 
     /// Parses a whole text: a REPL entry or a script file.
     /// - Complexity: O(n) in the length of `text`.
@@ -59,6 +63,8 @@ package struct ParserCore {
     package var pos = 0
     /// Current nesting (see `Parser.maxDepth`).
     package var depth = 0
+    /// Stages parsed in the current statement (see `Parser.maxStages`).
+    package var stageCount = 0
     /// Offsets of the `(` being parsed, innermost last (for `(to close '(' at L:C)` notes).
     package var openParens: [Int] = []
 

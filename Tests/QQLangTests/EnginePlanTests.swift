@@ -32,6 +32,8 @@ import QQData
             case .extend(let i, _): out.append("extend"); cur = i
             case .sort(let i, _): out.append("sort"); cur = i
             case .topN(let i, _, _): out.append("topN"); cur = i
+            case .topPer(let i, _, _, _): out.append("topPer"); cur = i
+            case .join(let i, _): out.append("join"); cur = i
             case .limit(let i, _, _): out.append("limit"); cur = i
             case .aggregate(let i, _, _, _): out.append("aggregate"); cur = i
             case .distinct(let i, _): out.append("distinct"); cur = i

@@ -236,7 +236,7 @@ struct SyntaxErrorLedgerTests {
 
         """),
         ("print 1\n\naccounts | where x ==\n", """
-        t.qq:3:22: error: expected an expression, found end of line
+        t.qq:3:22: error: expected an expression, found end of input
           accounts | where x ==
                                ^
 

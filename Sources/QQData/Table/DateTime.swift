@@ -15,6 +15,16 @@ public enum DateTime {
     /// Monday 1970-01-05, where week bins start.
     public static let firstMonday: Int64 = 4 * microsPerDay
 
+    /// A duration as a call that makes it: the largest unit that divides it
+    /// (`days(1)`, `hours(36)`), else `seconds(1.5)`.
+    public static func durationCall(_ d: Int64) -> String {
+        for (unit, name) in [(microsPerWeek, "weeks"), (microsPerDay, "days"), (microsPerHour, "hours"),
+                             (microsPerMinute, "minutes"), (microsPerSecond, "seconds")] where d % unit == 0 {
+            return "\(name)(\(d / unit))"
+        }
+        return "seconds(\(Double(d) / 1e6))"
+    }
+
     /// Floor division (rounds toward −∞), for negative datetimes before 1970.
     @inline(__always) public static func floorDiv(_ a: Int64, _ b: Int64) -> Int64 {
         let q = a / b

@@ -1,52 +1,58 @@
 import QQData
+import QQMetrics
 import QQSyntax
 
 extension Binder {
     /// The metrics `compare` shows when no `on` list is given: quantity rows, then quality rows.
-    public static let defaultCompareMetrics: [String] = [
-        "followers", "following", "ratio", "posts",
-        "engagement", "reciprocity", "pagerank", "audience_quality", "fake_followers",
-    ]
+    public static let defaultCompareMetrics: [String] = MetricRegistry.defaultComparison
 
     /// `compare @a, @b [on …]`: the named accounts, side by side.
-    public func bindCompare(accounts: [Expr], on: [Identifier]?) throws(Diagnostic) -> LogicalPlan {
+    public func bindCompare(accounts: [Expr], on: [SelectItem]?) throws(Diagnostic) -> LogicalPlan {
         var list: [BoundExpr] = []
         for a in accounts { list.append(try accountArgument(a, .noRows)) }
-        let rows = try compareRows(on)
         let source = LogicalPlan(.accountList(list), schema: accountsSchema())
+        let rows = try compareRows(on, source.schema)
         let plan = LogicalPlan(.compare(source, rows: rows), schema: compareSchema())
-        let metrics: [MetricID] = rows.compactMap { if case .metric(let m) = $0.column { return m } else { return nil } }
+        var metrics: [MetricID] = []
+        for r in rows { for m in r.expr.metrics where !metrics.contains(m) { metrics.append(m) } }
         return insertMetrics(plan, metrics)
     }
 
-    /// The rows of a comparison: the `on` list, or the default quantity-and-quality set
-    /// (`posts` only when the dataset has such a numeric column).
-    package func compareRows(_ on: [Identifier]?) throws(Diagnostic) -> [CompareRow] {
+    /// The rows of a comparison: the `on` list — any column of the rows flowing in,
+    /// computed ones included, or any expression over them (SPEC §7) — or the default
+    /// quantity-and-quality set (`posts` only when the dataset has such a numeric column).
+    package func compareRows(_ on: [SelectItem]?, _ schema: RelationSchema) throws(Diagnostic) -> [CompareRow] {
         var rows: [CompareRow] = []
         if let on {
-            for id in on {
-                let (col, type) = try bindAccountColumn(id)
-                guard type.isNumeric || type == .bool || type == .null else {
-                    throw Diagnostic(.type, "'compare' shows numbers; '\(id.name)' is \(TypeRules.name(type))", span: id.span)
+            let ctx = Context(schema: schema, aggregates: .forbidden, stage: "compare")
+            for item in on {
+                let b = try bindExpr(item.expr, ctx)
+                guard b.type.isNumeric || b.type == .bool || b.type == .null else {
+                    throw Diagnostic(.type, "'compare' shows numbers; '\(item.text)' is \(TypeRules.name(b.type))", span: item.expr.span)
                 }
-                rows.append(compareRow(id.name, col, type))
+                rows.append(compareRow(columnName(item), b))
+            }
+            var seen = Set<String>()
+            for (r, item) in zip(rows, on) where !seen.insert(r.name).inserted {
+                throw Diagnostic(.name, "'\(r.name)' appears twice", span: item.expr.span, hint: "name one of them with 'as'")
             }
             return rows
         }
         for name in Binder.defaultCompareMetrics {
             guard let (col, type) = env.accountColumn(name), type.isNumeric || type == .bool else { continue }
-            rows.append(compareRow(name, col, type))
+            rows.append(compareRow(name, BoundExpr(.accountColumn(col, .row), type: type, span: .none)))
         }
         return rows
     }
 
-    package func compareRow(_ name: String, _ col: AccountColumn, _ type: ValueType) -> CompareRow {
-        switch col {
-        case .metric(.named(let m)):
-            return CompareRow(name: name, column: col, type: type, group: m.isQuantity ? "quantity" : "quality",
-                              lowerIsBetter: m == .community ? nil : m.lowerIsBetter)
+    package func compareRow(_ name: String, _ e: BoundExpr) -> CompareRow {
+        switch e.kind {
+        case .accountColumn(.metric(let m), .row) where m.layer == nil:
+            let d = m.definition
+            let lower: Bool? = switch d.direction { case .higher: false; case .lower: true; case .none: nil }
+            return CompareRow(name: name, expr: e, type: e.type, group: d.group.rawValue, lowerIsBetter: lower)
         default:
-            return CompareRow(name: name, column: col, type: type, group: "quantity", lowerIsBetter: false)
+            return CompareRow(name: name, expr: e, type: e.type, group: "quantity", lowerIsBetter: false)
         }
     }
 

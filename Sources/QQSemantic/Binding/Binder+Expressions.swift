@@ -14,10 +14,10 @@ extension Binder {
             return BoundExpr(.literal(v), type: v.type, span: e.span)
         case .name(let n):
             return try bindName(n, span: e.span, ctx)
-        case .account(let h):
-            try checkAccount(h, span: e.span)
-            return BoundExpr(.literal(.string(h)), type: .string, span: e.span)
+        case .account:
+            return try bindHandle(e)!
         case .member(let base, let field):
+            if case .account = base.kind { return try bindHandle(e)! }
             return try bindMember(base, field, span: e.span, ctx)
         case .unary(let op, let a):
             return try bindUnary(op, a, span: e.span, ctx)
@@ -26,6 +26,7 @@ extension Binder {
         case .call(let f, let args):
             return try bindCall(f, args, span: e.span, ctx)
         case .inList(let x, let list, let negated):
+            if let set = try bindMembership(x, list, negated: negated, span: e.span, ctx) { return set }
             let bx = try bindExpr(x, ctx)
             var items: [BoundExpr] = []
             for item in list {
@@ -43,7 +44,7 @@ extension Binder {
             return BoundExpr(.between(bx, bl, bh, negated: negated), type: .bool, span: e.span)
         case .isNull(let x, let negated):
             return BoundExpr(.isNull(try bindExpr(x, ctx), negated: negated), type: .bool, span: e.span)
-        case .pipeline:
+        case .pipeline, .read:
             return try bindSubquery(e)
         case .paren(let inner):
             if isRelation(inner) { return try bindSubquery(inner, span: e.span) }
@@ -71,13 +72,18 @@ extension Binder {
         }
     }
 
-    /// `@handle.col`, `src.col`, `dst.col`, or `name.col` where `name` holds a handle.
+    /// A handle (`@x.com`) as its handle text, or a handle with a column
+    /// (`@x.com.pagerank`) as that cell; nil when `e` is not a handle.
+    package func bindHandle(_ e: Expr) throws(Diagnostic) -> BoundExpr? {
+        guard let (h, column) = try resolveHandle(e) else { return nil }
+        guard let column else { return BoundExpr(.literal(.string(h)), type: .string, span: e.span) }
+        let (col, type) = try bindAccountColumn(column)
+        return BoundExpr(.accountCell(handle: h, col), type: type, span: e.span)
+    }
+
+    /// `src.col`, `dst.col`, or `name.col` where `name` holds a handle.
     package func bindMember(_ base: Expr, _ field: Identifier, span: SourceSpan, _ ctx: Context) throws(Diagnostic) -> BoundExpr {
         switch base.kind {
-        case .account(let h):
-            try checkAccount(h, span: base.span)
-            let (col, type) = try bindAccountColumn(field)
-            return BoundExpr(.accountCell(handle: h, col), type: type, span: span)
         case .name(let n) where (n == "src" || n == "dst") && ctx.schema?.rows == .edges(open: true):
             let (col, type) = try bindAccountColumn(field)
             return BoundExpr(.accountColumn(col, n == "src" ? .src : .dst), type: type, span: span)

@@ -1,4 +1,5 @@
 import QQData
+import QQMetrics
 import QQSyntax
 
 extension Binder {
@@ -12,6 +13,7 @@ extension Binder {
         if let agg = AggregateFunction(rawValue: name), !((agg == .min || agg == .max) && args.count > 1) {
             return try bindAggregate(agg, f, args, span: span, ctx)
         }
+        if name == "rank" { return try bindRank(f, args, span: span, ctx) }
         if let cw = ColumnwiseFunction(rawValue: name) {
             try arity(f, args, 1...1)
             guard ctx.schema != nil else {
@@ -25,23 +27,30 @@ extension Binder {
             try arity(f, args, 2...2)
             let a = try accountArgument(args[0], ctx), b = try accountArgument(args[1], ctx)
             return BoundExpr(.overlap(a, b), type: .float, span: span)
-        case "max_gain":
+        default: break
+        }
+        if let def = MetricRegistry.definition(name), def.layer == .duration {
             try arity(f, args, 1...1)
-            let d = try fixedDuration(try bindExpr(args[0], Context(schema: nil, aggregates: .forbidden, stage: ctx.stage)), "max_gain")
+            let d = try fixedDuration(try bindExpr(args[0], Context(schema: nil, aggregates: .forbidden, stage: ctx.stage)), name)
             guard let schema = ctx.schema, schema.rows.isAccounts else {
-                throw Diagnostic(.type, "'max_gain(…)' is a column of accounts and needs account rows", span: span)
+                throw Diagnostic(.type, "'\(name)(…)' is a column of accounts and needs account rows", span: span)
             }
-            return BoundExpr(.accountColumn(.metric(.maxGain(micros: d)), .row), type: .int, span: span)
-        case "received", "sent", "pagerank":
-            if name == "pagerank" && args.isEmpty { return try bindName("pagerank", span: span, ctx) }
+            guard let id = MetricID(name, duration: d) else {
+                throw Diagnostic(.internal, "internal error: '\(name)' is not a metric")
+            }
+            return BoundExpr(.accountColumn(.metric(id), .row), type: id.type, span: span)
+        }
+        if let def = MetricRegistry.definition(name), def.layer != .none {
+            if def.layer == .optional && args.isEmpty { return try bindName(name, span: span, ctx) }
             try arity(f, args, 1...1)
             let layer = try layerArgument(args[0])
             guard let schema = ctx.schema, schema.rows.isAccounts else {
                 throw Diagnostic(.type, "'\(name)(\(layer))' is a column of accounts and needs account rows", span: span)
             }
-            let id: MetricID = name == "received" ? .received(layer: layer) : name == "sent" ? .sent(layer: layer) : .pagerank(layer: layer)
-            return BoundExpr(.accountColumn(.metric(id), .row), type: .float, span: span)
-        default: break
+            guard let id = MetricID(name, layer: layer) else {
+                throw Diagnostic(.internal, "internal error: '\(name)(\(layer))' is not a metric")
+            }
+            return BoundExpr(.accountColumn(.metric(id), .row), type: id.type, span: span)
         }
         guard let fn = ScalarFunction(rawValue: name) else {
             throw Diagnostic(.name, "unknown function '\(name)'", span: f.span,
@@ -111,6 +120,8 @@ extension Binder {
                 throw Diagnostic(.type, "'date' needs text like \"2024-01-31\", found \(TypeRules.name(args[0].type))", span: args[0].span)
             }
             type = .date
+        case .substr, .replace, .extract, .split_part, .trim:
+            return try bindTextFunction(fn, f, args, span: span)
         case .if:
             try arity(f, args.count, 3...3)
             guard args[0].type == .bool || args[0].type == .null else {
@@ -163,6 +174,13 @@ extension Binder {
                 throw Diagnostic(.type, "quantile's q must be between 0 and 1, found \(v)", span: q.span)
             }
             return BoundExpr(.aggregate(.quantile, argument: x, parameter: q), type: .float, span: span)
+        case .ari, .nmi:
+            try arity(f, args, 2...2)
+            let a = try bindExpr(args[0], inner), b = try bindExpr(args[1], inner)
+            for x in [a, b] where !(x.type == .int || x.type == .string || x.type == .bool || x.type == .null) {
+                throw Diagnostic(.type, "'\(agg.rawValue)' compares partitions: labels must be ints, strings or booleans, found \(TypeRules.name(x.type))", span: x.span)
+            }
+            return BoundExpr(.aggregate(agg, argument: a, parameter: b), type: .float, span: span)
         }
     }
 

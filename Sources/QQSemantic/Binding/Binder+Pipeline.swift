@@ -1,4 +1,5 @@
 import QQData
+import QQMetrics
 import QQSyntax
 
 extension Binder {
@@ -92,6 +93,8 @@ extension Binder {
             case .extend(let i, let e): p.node = .extend(rebuild(i), e)
             case .sort(let i, let k): p.node = .sort(rebuild(i), k)
             case .topN(let i, let c, let k): p.node = .topN(rebuild(i), count: c, keys: k)
+            case .topPer(let i, let c, let k, let g): p.node = .topPer(rebuild(i), count: c, keys: k, per: g)
+            case .join(let i, let j): p.node = .join(rebuild(i), j)
             case .limit(let i, let o, let c): p.node = .limit(rebuild(i), offset: o, count: c)
             case .aggregate(let i, let k, let a, let o): p.node = .aggregate(rebuild(i), keys: k, aggregates: a, outputs: o)
             case .distinct(let i, let e): p.node = .distinct(rebuild(i), e)
@@ -123,13 +126,17 @@ extension Binder {
             return LogicalPlan(.scan(.interactions), schema: RelationSchema(columns: [
                 ColumnInfo(name: "src", type: .string), ColumnInfo(name: "dst", type: .string),
                 ColumnInfo(name: "layer", type: .string), ColumnInfo(name: "weight", type: .float)] + time, rows: .edges(open: true)))
+        case .name("layers"):
+            let types: [ValueType] = [.string, .int, .int, .float, .float, .float]
+            return LogicalPlan(.scan(.layers), schema: RelationSchema(
+                columns: zip(LayerStatistics.columnNames, types).map { ColumnInfo(name: $0, type: $1) }, rows: .plain))
         case .name(let n):
             if case .table(let schema)? = env.scope[n] { return LogicalPlan(.scan(.binding(n)), schema: schema) }
             if case .value? = env.scope[n] {
                 throw Diagnostic(.type, "'\(n)' is a value, not a table", span: e.span, hint: "a pipeline starts with a table such as 'accounts'")
             }
             throw Diagnostic(.name, "unknown table '\(n)'", span: e.span,
-                             hint: Suggest.hint(for: n, among: ["accounts", "follows", "interactions"] + env.tableNames))
+                             hint: Suggest.hint(for: n, among: Keywords.sources + env.tableNames))
         case .call(let f, let args):
             guard let hood = Neighbourhood(rawValue: f.name) else {
                 throw Diagnostic(.type, "'\(f.name)(…)' is not a table", span: e.span,
@@ -145,9 +152,18 @@ extension Binder {
                 schema.columns.append(ColumnInfo(name: "hops", type: .int))
             }
             return LogicalPlan(.neighbourhood(hood, accounts: accounts, hops: hops), schema: schema)
-        case .account:
+        case .account, .member:
             let a = try accountArgument(e, .noRows)
+            if case .accountCell = a.kind {
+                throw Diagnostic(.type, "a pipeline starts with a table; '\(ExprText.compact(e) ?? "this")' is one value", span: e.span,
+                                 hint: "start with the account alone, such as '@alice | select handle, followers'")
+            }
             return LogicalPlan(.accountList([a]), schema: accountsSchema())
+        case .read(let path):
+            guard let schema = env.files[path.value] else {
+                throw Diagnostic(.internal, "internal error: '\(path.value)' was not read before binding", span: path.span)
+            }
+            return LogicalPlan(.scan(.file(path.value)), schema: schema)
         case .paren(let inner):
             return try bindRelation(inner)
         case .pipeline:

@@ -23,11 +23,17 @@ extension Binder {
             var specs: [SortSpec] = []
             for k in keys { specs.append(SortSpec(expr: try orderable(try bind(k.expr, rows("sort"))), descending: k.descending ?? false)) }
             return LogicalPlan(.sort(input, specs), schema: schema)
-        case .top(let n, let keys):
+        case .top(let n, let keys, let per):
             let count = try bindCount(n, what: "'top' count")
             var specs: [SortSpec] = []
             for k in keys { specs.append(SortSpec(expr: try orderable(try bind(k.expr, rows("top"))), descending: k.descending ?? true)) }
+            if let per {
+                let g = try bind(per, Context(schema: schema, aggregates: .forbidden, stage: "top … per"))
+                return LogicalPlan(.topPer(input, count: count, keys: specs, per: g), schema: schema)
+            }
             return LogicalPlan(.topN(input, count: count, keys: specs), schema: schema)
+        case .join(let spec):
+            return try joinPlan(input, spec, &state)
         case .take(let n):
             return LogicalPlan(.limit(input, offset: nil, count: try bindCount(n, what: "'take' count")), schema: schema)
         case .skip(let n):
@@ -82,8 +88,8 @@ extension Binder {
                 throw Diagnostic(.type, "'compare' needs account rows", span: stage.span,
                                  hint: "compare accounts, for example 'accounts | top 5 by followers | compare'")
             }
-            let rows = try compareRows(on)
-            for r in rows { if case .metric(let m) = r.column, !state.metrics.contains(m) { state.metrics.append(m) } }
+            let rows = try compareRows(on, schema)
+            for r in rows { state.note(r.expr, rows: .plain) }
             return LogicalPlan(.compare(input, rows: rows), schema: compareSchema(), output: .relation)
         case .correlate(let items, let method):
             return try correlatePlan(input, items, method, span: stage.span, &state)

@@ -42,7 +42,7 @@ public struct Binder: Sendable {
     /// Binds the expression of an expression statement, `let`, or `print`.
     public func bindStatementExpression(_ e: Expr) throws(Diagnostic) -> Bound {
         switch e.kind {
-        case .pipeline, .call, .name:
+        case .pipeline, .call, .name, .read:
             if isRelation(e) { return .relation(try bindRelation(e), parenthesized: false) }
         case .paren(let inner):
             if isRelation(inner) { return .relation(try bindRelation(inner), parenthesized: true) }
@@ -75,6 +75,7 @@ public struct Binder: Sendable {
             return false
         case .call(let f, _): return Neighbourhood(rawValue: f.name) != nil
         case .paren(let inner): return isRelation(inner)
+        case .read: return true
         default: return false
         }
     }
@@ -135,12 +136,11 @@ public struct Binder: Sendable {
     /// Checks that `@handle` names an account of the dataset.
     package func checkAccount(_ handle: String, span: SourceSpan) throws(Diagnostic) {
         if env.dataset.handles.id(of: handle) != nil { return }
-        throw Diagnostic(.name, "unknown account '@\(handle)'", span: span,
-                         hint: Suggest.closest(handle, among: nearbyHandles(handle)).map { "did you mean '@\($0)'?" })
+        throw unknownAccount(handle, span: span)
     }
 
     /// Handles whose length is within 3 of `handle` (bounded, so suggestions stay cheap on big data).
-    private func nearbyHandles(_ handle: String) -> [String] {
+    package func nearbyHandles(_ handle: String) -> [String] {
         let store = env.dataset.handles.handles
         let n = handle.utf8.count
         var out: [String] = []

@@ -28,6 +28,10 @@ public struct BoundExpr: Sendable {
         case overlap(BoundExpr, BoundExpr)
         /// A pipeline used as a value: it must yield one column; zero rows give null.
         case subquery(LogicalPlan)
+        /// `x [not] in (PIPELINE)` / `x in NAME`: a semi-join against the values of the
+        /// plan's one column (nulls there ignored; no rows gives false). `asText`: x and
+        /// the column compare as text (one is text, the other a number).
+        case inSet(BoundExpr, LogicalPlan, negated: Bool, asText: Bool)
     }
 
     public var kind: Kind
@@ -50,7 +54,7 @@ public struct BoundExpr: Sendable {
         body(self)
         switch kind {
         case .literal, .column, .accountColumn, .accountCell, .subquery: break
-        case .unary(_, let a), .isNull(let a, _), .columnwise(_, let a): a.visit(body)
+        case .unary(_, let a), .isNull(let a, _), .columnwise(_, let a), .inSet(let a, _, _, _): a.visit(body)
         case .binary(_, let a, let b), .overlap(let a, let b): a.visit(body); b.visit(body)
         case .inList(let a, let l, _): a.visit(body); l.forEach { $0.visit(body) }
         case .between(let a, let b, let c, _): a.visit(body); b.visit(body); c.visit(body)
@@ -111,6 +115,7 @@ extension BoundExpr {
         case .aggregate(let fn, let a, let p):
             out.kind = .aggregate(fn, argument: try a.map { (x) throws(Diagnostic) in try f(x) }, parameter: p)
         case .overlap(let a, let b): out.kind = .overlap(try f(a), try f(b))
+        case .inSet(let a, let plan, let neg, let text): out.kind = .inSet(try f(a), plan, negated: neg, asText: text)
         }
         return out
     }

@@ -1,70 +1,38 @@
 import QQData
+import QQMetrics
 import QQSyntax
 
-/// The computed columns of `accounts` (SPEC §5). Each is computed on first use and
-/// cached by the session's metric cache, keyed by the dataset generation and the
-/// settings it depends on.
-public enum Metric: String, Sendable, Hashable, CaseIterable {
-    case followers, following, ratio, mutuals, reciprocity
-    case interactions, engagement, dialogue
-    case pagerank, authority, hub, kcore, clustering, betweenness, community
-    case suspicious
-    case fake_followers, audience_quality
+/// A computed column of `accounts`: a metric of the registry (SPEC §5), with its layer
+/// argument for the function forms (`received(repost)`, `pagerank(reply)`) or its
+/// duration (`max_gain(days(1))`). Made only from registry names, so `definition`
+/// always exists.
+public struct MetricID: Sendable, Hashable, CustomStringConvertible {
+    public let name: String
+    public let layer: String?
+    /// The duration argument in microseconds, for the metrics that take one.
+    public let duration: Int64?
 
-    /// The column's type.
-    public var type: ValueType {
-        switch self {
-        case .followers, .following, .mutuals, .kcore, .community: return .int
-        case .suspicious: return .bool
-        default: return .float
+    /// The metric `name` (with `layer` or `duration`), or nil when the registry has no
+    /// such metric or it does not take (or needs) the argument given.
+    public init?(_ name: String, layer: String? = nil, duration: Int64? = nil) {
+        guard let d = MetricRegistry.definition(name) else { return nil }
+        switch (d.layer, layer, duration) {
+        case (.duration, nil, .some): break
+        case (.duration, _, _), (_, _, .some): return nil
+        case (.none, .some, _), (.required, nil, _): return nil
+        default: break
         }
+        self.name = name; self.layer = layer; self.duration = duration
     }
 
-    /// Quantity (how many) or quality (who, how engaged, how central): `compare` groups rows by it.
-    public var isQuantity: Bool {
-        switch self {
-        case .followers, .following, .ratio, .mutuals, .interactions: return true
-        default: return false
-        }
-    }
+    public var definition: MetricDefinition { MetricRegistry.definitions[name]! }
 
-    /// Whether a smaller value is the better one when `compare` marks a leader.
-    public var lowerIsBetter: Bool { self == .fake_followers || self == .suspicious }
-}
-
-/// A column of `accounts` that is not stored: a SPEC §5 metric or a per-layer graph
-/// function (`received(repost)`, `sent(mention)`, `pagerank(reply)`).
-public enum MetricID: Sendable, Hashable, CustomStringConvertible {
-    case named(Metric)
-    case received(layer: String)
-    case sent(layer: String)
-    case pagerank(layer: String)
-    /// `max_gain(DURATION)` (SPEC §8), the duration in microseconds.
-    case maxGain(micros: Int64)
-
-    public var type: ValueType {
-        switch self {
-        case .named(let m): return m.type
-        case .received, .sent, .pagerank: return .float
-        case .maxGain: return .int
-        }
-    }
+    public var type: ValueType { definition.type }
 
     /// The text a user writes for it (also the cache key's prefix).
     public var description: String {
-        switch self {
-        case .named(let m): return m.rawValue
-        case .received(let l): return "received(\(l))"
-        case .sent(let l): return "sent(\(l))"
-        case .pagerank(let l): return "pagerank(\(l))"
-        case .maxGain(let d):
-            // As written: the largest unit that divides the duration (`max_gain(days(1))`).
-            for (unit, name) in [(DateTime.microsPerWeek, "weeks"), (DateTime.microsPerDay, "days"), (DateTime.microsPerHour, "hours"),
-                                 (DateTime.microsPerMinute, "minutes"), (DateTime.microsPerSecond, "seconds")] where d % unit == 0 {
-                return "max_gain(\(name)(\(d / unit)))"
-            }
-            return "max_gain(seconds(\(Double(d) / 1e6)))"
-        }
+        if let d = duration { return "\(name)(\(DateTime.durationCall(d)))" }
+        return layer.map { "\(name)(\($0))" } ?? name
     }
 }
 

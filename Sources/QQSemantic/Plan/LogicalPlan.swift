@@ -28,6 +28,11 @@ public struct LogicalPlan: Sendable {
         case sort(LogicalPlan, [SortSpec])
         /// `top N by …`: the first N rows of the stable sort, found with a heap.
         case topN(LogicalPlan, count: BoundExpr, keys: [SortSpec])
+        /// `top N by … per G`: the first N rows of every group of G, groups in order of
+        /// first appearance, rows inside each by the keys.
+        case topPer(LogicalPlan, count: BoundExpr, keys: [SortSpec], per: BoundExpr)
+        /// `join`: the left rows matched by key with the right plan's rows.
+        case join(LogicalPlan, JoinPlan)
         /// `take N` (count) / `skip N` (offset).
         case limit(LogicalPlan, offset: BoundExpr?, count: BoundExpr?)
         /// `summarize`: groups rows by `keys` (groups in order of first appearance) and
@@ -75,8 +80,34 @@ public enum ScanTarget: Sendable, Equatable {
     case accounts
     case follows
     case interactions
+    /// One row per layer (follows first): `layer`, `accounts`, `edges`, `weight`,
+    /// `reciprocity`, `density` (SPEC §9).
+    case layers
     /// A table bound by `let`.
     case binding(String)
+    /// `read "file"`: the table read from the file, by the path as written.
+    case file(String)
+}
+
+/// A bound `join` stage (SPEC §7). Keys compare by value; when one side is text and
+/// the other a number, both compare as text (a file's numeric ids match handles).
+public struct JoinPlan: Sendable {
+    public var kind: JoinSpec.Kind
+    public var right: LogicalPlan
+    /// Evaluated over the left rows.
+    public var leftKey: BoundExpr
+    /// Evaluated over the right rows.
+    public var rightKey: BoundExpr
+    /// True when the keys compare as text (one side text, the other not).
+    public var asText: Bool
+    /// The right columns kept, by index in the right schema, with their output names
+    /// (`_right` added where a name clashes with the left).
+    public var rightColumns: [(index: Int, name: String)]
+    public init(kind: JoinSpec.Kind, right: LogicalPlan, leftKey: BoundExpr, rightKey: BoundExpr, asText: Bool,
+                rightColumns: [(index: Int, name: String)]) {
+        self.kind = kind; self.right = right; self.leftKey = leftKey; self.rightKey = rightKey
+        self.asText = asText; self.rightColumns = rightColumns
+    }
 }
 
 /// Correlation coefficients of `correlate` (agreeing with scipy.stats).
@@ -89,17 +120,18 @@ public enum CorrelationMethod: String, Sendable, CaseIterable {
     case kendall
 }
 
-/// One row of a comparison: a metric or numeric column of `accounts`.
+/// One row of a comparison: a metric, a column of the rows, or any expression over them.
 public struct CompareRow: Sendable {
     public var name: String
-    public var column: AccountColumn
+    /// Evaluated over the compared account rows.
+    public var expr: BoundExpr
     public var type: ValueType
     /// "quantity" or "quality".
     public var group: String
     /// Leader = smallest value (fake_followers) instead of largest; nil: no leader (ids).
     public var lowerIsBetter: Bool?
-    public init(name: String, column: AccountColumn, type: ValueType, group: String, lowerIsBetter: Bool?) {
-        self.name = name; self.column = column; self.type = type; self.group = group; self.lowerIsBetter = lowerIsBetter
+    public init(name: String, expr: BoundExpr, type: ValueType, group: String, lowerIsBetter: Bool?) {
+        self.name = name; self.expr = expr; self.type = type; self.group = group; self.lowerIsBetter = lowerIsBetter
     }
 }
 

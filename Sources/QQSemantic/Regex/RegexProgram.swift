@@ -16,10 +16,16 @@ public struct RegexProgram: Sendable {
         case jump(Int)
         case start, end
         case match
+        /// Records the position in capture slot n (2·group for its start, 2·group + 1 for its end).
+        case save(Int)
     }
 
     private var ops: [Op] = []
     private let caseInsensitive: Bool
+    /// The number of capturing groups (`extract`'s groups are 1 through this).
+    public let groupCount: Int
+    /// Whether groups emit `save` ops (see `init(pattern:captures:)`).
+    private let captures: Bool
     /// Programs larger than this are refused (they come from big `{m,n}` counts).
     package static let maxOps = 20_000
     /// Thread steps one `matches` call may take. Matching is linear in the text, but
@@ -29,10 +35,14 @@ public struct RegexProgram: Sendable {
     /// match is refused with an error instead.
     package static let maxSteps = 10_000_000
 
-    public init(pattern: String) throws(RegexError) {
+    /// Compiles `pattern`; with `captures`, groups record where they matched
+    /// (`firstMatch`), which `matches` does not need (and which makes programs larger).
+    public init(pattern: String, captures: Bool = false) throws(RegexError) {
+        self.captures = captures
         var parser = RegexSyntax(pattern)
         let tree = try parser.parse()
         caseInsensitive = parser.caseInsensitive
+        groupCount = parser.groups
         try emit(caseInsensitive ? RegexProgram.fold(tree) : tree)
         ops.append(.match)
     }
@@ -49,6 +59,7 @@ public struct RegexProgram: Sendable {
         case .concat(let a): return .concat(a.map(fold))
         case .alt(let a): return .alt(a.map(fold))
         case .loop(let x, let lo, let hi): return .loop(fold(x), min: lo, max: hi)
+        case .group(let k, let x): return .group(k, fold(x))
         default: return n
         }
     }
@@ -68,6 +79,11 @@ public struct RegexProgram: Sendable {
         case .start: _ = try add(.start)
         case .end: _ = try add(.end)
         case .concat(let items): for x in items { try emit(x) }
+        case .group(let k, let x):
+            guard captures else { try emit(x); return }
+            _ = try add(.save(2 * k))
+            try emit(x)
+            _ = try add(.save(2 * k + 1))
         case .alt(let branches):
             var jumps: [Int] = []
             for (k, b) in branches.enumerated() {
@@ -163,11 +179,17 @@ public struct RegexProgram: Sendable {
             case .split(let x, let y): stack.append(y); stack.append(x)
             case .start: if atStart { stack.append(pc + 1) }
             case .end: if atEnd { stack.append(pc + 1) }
+            case .save: stack.append(pc + 1)
             default: t.list[t.count] = pc; t.count += 1
             }
         }
         return false
     }
+
+    package var opsCount: Int { ops.count }
+    package func op(_ pc: Int) -> Op { ops[pc] }
+    package var foldsCase: Bool { caseInsensitive }
+    package static func lowered(_ c: Unicode.Scalar) -> Unicode.Scalar { lower(c) }
 
     /// The set of live threads at one position: a list plus a per-op stamp.
     private struct Threads {

@@ -37,6 +37,8 @@ package indirect enum RegexNode: Sendable {
     case concat([RegexNode])
     case alt([RegexNode])
     case loop(RegexNode, min: Int, max: Int?)
+    /// A capturing group `( … )`, numbered from 1 by its opening parenthesis.
+    case group(Int, RegexNode)
 }
 
 /// Recursive-descent parser for the pattern syntax above.
@@ -45,6 +47,8 @@ package struct RegexSyntax {
     private var i = 0
     private var depth = 0
     package var caseInsensitive = false
+    /// Capturing groups seen so far.
+    package var groups = 0
 
     package init(_ pattern: String) { s = Array(pattern.unicodeScalars) }
 
@@ -121,12 +125,15 @@ package struct RegexSyntax {
         i += 1
         switch c {
         case "(":
-            if i + 1 < s.count && s[i] == "?" && s[i + 1] == ":" { i += 2 }
+            var capture = true
+            if i + 1 < s.count && s[i] == "?" && s[i + 1] == ":" { i += 2; capture = false }
             else if i < s.count && s[i] == "?" { throw RegexError(message: "unsupported group '(?\(i + 1 < s.count ? String(s[i + 1]) : "")'") }
+            var number = 0
+            if capture { groups += 1; number = groups }
             let inner = try alternation()
             guard i < s.count && s[i] == ")" else { throw RegexError(message: "missing ')'") }
             i += 1
-            return inner
+            return capture ? .group(number, inner) : inner
         case "[": return try characterClass()
         case ".": return .any
         case "^": return .start

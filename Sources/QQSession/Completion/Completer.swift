@@ -1,4 +1,5 @@
 import QQData
+import QQMetrics
 import QQSyntax
 import QQSemantic
 import QQEngine
@@ -30,7 +31,7 @@ public enum Completer {
         }
         if let at = handleStart(before) {
             let prefix = String(decoding: before[(at + 1)...], as: UTF8.self)
-            return Completions(start: at, candidates: context.handles(prefix, handleLimit).map(Completer.spell))
+            return handles(prefix, start: at, context)
         }
         var ws = cur
         while ws > 0, Lexer.isWordByte(before[ws - 1]) { ws -= 1 }
@@ -39,15 +40,61 @@ public enum Completer {
         if ws > 0, before[ws - 1] == 0x2E, ws > 1, before[ws - 2] != 0x2E {  // a member after `.`
             return Completions(start: ws, candidates: filter(context.columns + context.metrics, word))
         }
-        let tokens = Array(Lexer.tokenize(String(decoding: before[..<ws], as: UTF8.self)).tokens.dropLast())
+        let head = String(decoding: before[..<ws], as: UTF8.self)
+        let tokens = Array(Lexer.tokenize(head).tokens.dropLast())
         let statement = tokens.lastIndex(where: \.endsStatement).map { Array(tokens[($0 + 1)...]) } ?? tokens
-        return Completions(start: ws, candidates: filter(candidates(for: statement, context), word))
+        var ctx = context
+        if let pipeline = pipelineBeforeStage(statement, head), let columns = context.schema(pipeline) {
+            ctx.columns = columns
+            ctx.metrics = []
+        }
+        let all = candidates(for: statement, ctx)
+        // Where a column may stand, the columns that match come first and alone
+        // (`follows | select s` → `src`, not `sqrt`); functions when none matches.
+        let columns = filter(ctx.columns + ctx.metrics, word)
+        if !word.isEmpty, !columns.isEmpty, !ctx.columns.isEmpty, Set(all).isSuperset(of: ctx.columns) {
+            return Completions(start: ws, candidates: columns)
+        }
+        return Completions(start: ws, candidates: filter(all, word))
+    }
+
+    /// Handles after `@`: sorted, at most `handleLimit`, with the number left out.
+    package static func handles(_ prefix: String, start: Int, _ ctx: CompletionContext) -> Completions {
+        let found = ctx.handles(prefix, handleLimit)
+        let total = max(ctx.handleCount(prefix), found.count)
+        return Completions(start: start, candidates: found.sorted().map(spell), more: total - found.count)
+    }
+
+    /// The text of the pipeline whose stage the cursor is in, up to (not including)
+    /// that stage's `|`: what the binder reads to know the columns flowing into the
+    /// stage. Nil outside a pipeline stage. Inside brackets, the pipeline starts after
+    /// the innermost open `(`; at the top, after `let NAME =` or a statement word.
+    package static func pipelineBeforeStage(_ stmt: [Token], _ text: String) -> String? {
+        var open: [Int] = []  // token indices of open brackets
+        var pipes: [[Int]] = [[]]
+        for (k, t) in stmt.enumerated() {
+            if t.isOp(.lparen) { open.append(k); pipes.append([]) }
+            else if t.isOp(.rparen), !open.isEmpty { open.removeLast(); pipes.removeLast() }
+            else if t.isOp(.pipe) { pipes[pipes.count - 1].append(k) }
+        }
+        guard let pipe = pipes.last?.last else { return nil }
+        var first = open.last.map { $0 + 1 } ?? 0
+        if open.isEmpty {
+            if stmt.first?.keyword == "let", stmt.count > 2, stmt[2].isOp(.assign) { first = 3 }
+            else if let w = stmt.first?.keyword, ["print", "assert", "compare"].contains(w) { first = 1 }
+        }
+        guard first < pipe else { return nil }
+        let bytes = Array(text.utf8)
+        let lo = stmt[first].span.start, hi = stmt[pipe].span.start
+        guard lo < hi, hi <= bytes.count else { return nil }
+        return String(decoding: bytes[lo..<hi], as: UTF8.self)
     }
 
     /// What may come next after the tokens of the current statement.
     package static func candidates(for stmt: [Token], _ ctx: CompletionContext) -> [String] {
         let expression = ctx.columns + ctx.metrics + functionNames + ctx.names + Keywords.sources + ["true", "false", "null", "not"]
-        guard let last = stmt.last else { return Keywords.statements + Keywords.sources + ctx.names }
+        let sourceStart = Keywords.sources + functionSources + ctx.names
+        guard let last = stmt.last else { return Keywords.statements + sourceStart }
         let first = stmt.first?.keyword
         if last.isOp(.pipe) { return Keywords.stages }
         if stmt.count == 1 {
@@ -58,7 +105,12 @@ public enum Completer {
             default: break
             }
         }
-        if last.isOp(.lparen), stmt.count >= 2, let f = stmt[stmt.count - 2].keyword, ["received", "sent", "pagerank"].contains(f) {
+        if first == "set", stmt.count >= 2, let name = stmt[1].keyword {
+            if stmt.count == 2 { return ["="] }
+            if stmt.count == 3, stmt[2].isOp(.assign) { return ctx.settingValues(name) }
+        }
+        if first == "let", stmt.count == 3, stmt[2].isOp(.assign) { return sourceStart + functionNames.filter { !functionSources.contains($0 + "(") } }
+        if last.isOp(.lparen), stmt.count >= 2, let f = stmt[stmt.count - 2].keyword, MetricRegistry.definition(f).map({ $0.layer != .none }) == true {
             return ctx.layers
         }
         switch last.kind {
@@ -117,6 +169,21 @@ public enum Completer {
             .map(\.name).filter { seen.insert($0).inserted }
     }()
 
+    /// The graph sources written as calls (`followers(`, `mutuals(`, `audience(`, …),
+    /// offered where a pipeline may start.
+    package static let functionSources: [String] = {
+        var seen = Set<String>()
+        return HelpRegistry.topics.filter { $0.category == .source && $0.syntax.first?.contains("(") == true }
+            .map { $0.name + "(" }.filter { seen.insert($0).inserted }
+    }()
+
+    /// What Tab adds after a unique candidate: a space, unless the candidate opens
+    /// something that continues (`followers(`, a folder `data/`, `set x =`-style `=`).
+    public static func separator(after candidate: String) -> String {
+        guard let last = candidate.last else { return "" }
+        return last == "(" || last == "/" || last == "." ? "" : " "
+    }
+
     /// Candidates starting with `word` (ignoring case), each once, sorted.
     package static func filter(_ candidates: [String], _ word: String) -> [String] {
         let w = word.lowercased()
@@ -124,11 +191,14 @@ public enum Completer {
         return candidates.filter { $0.lowercased().hasPrefix(w) && seen.insert($0).inserted }.sorted()
     }
 
-    /// `@name`, or `@"any text"` when the handle is not plain.
+    /// `@name`, or `@"any text"` when the handle would not read back bare: the lexer
+    /// reads letters, digits, `_`, `.` and `-` (not last) after `@`.
     package static func spell(_ handle: String) -> String {
         let u = Array(handle.utf8)
-        let plain = !u.isEmpty && u.allSatisfy { Lexer.isWordByte($0) || $0 == 0x2E || $0 == 0x2D }  // . -
-            && u.last != 0x2E && u.last != 0x2D
+        let plain = !u.isEmpty && handle.unicodeScalars.allSatisfy { s in
+            s.isASCII ? Lexer.isWordByte(UInt8(s.value)) || s == "." || s == "-"
+                : s.properties.isAlphabetic || s.properties.numericType != nil
+        } && u.last != 0x2E && u.last != 0x2D
         if plain { return "@" + handle }
         var out = "@\""
         for c in handle {

@@ -6,8 +6,8 @@ import QQEngine
 
 // Completion inside strings (file paths, quoted handles) and of dot-commands.
 extension Completer {
-    /// The dot-commands (SPEC §6), from the help registry.
-    package static let dotCommands: [String] = HelpRegistry.topics(in: .dotCommand).map(\.name)
+    /// The dot-commands (SPEC §6) and their aliases, from the one table.
+    package static let dotCommands: [String] = DotCommand.all.map(\.name) + DotCommand.aliases.keys.sorted()
 
     /// Where a dot-command starts: a `.` as the line's first non-blank character.
     package static func dotCommandStart(_ b: [UInt8]) -> Int? {
@@ -26,14 +26,15 @@ extension Completer {
         var argStart = space
         while argStart < b.count, b[argStart] == 0x20 || b[argStart] == 0x09 { argStart += 1 }
         let arg = String(decoding: b[argStart...], as: UTF8.self)
-        switch command {
-        case ".run":
+        switch DotCommand.canonical(command) {
+        case ".run", ".output", ".once":
             if argStart < b.count, b[argStart] == 0x22 || b[argStart] == 0x27 {  // " '
                 let quote = Character(Unicode.Scalar(b[argStart]))
                 return paths(String(arg.dropFirst()), start: argStart + 1, closing: quote, ctx)
             }
             return paths(arg, start: argStart, closing: nil, ctx)
         case ".format": return Completions(start: argStart, candidates: filter(OutputFormat.allCases.map(\.rawValue), arg))
+        case ".tutorial": return Completions(start: argStart, candidates: filter(["reset"], arg))
         case ".timer": return Completions(start: argStart, candidates: filter(["on", "off"], arg))
         case ".help": return Completions(start: argStart, candidates: filter(HelpRegistry.names, arg))
         default: return Completions(start: b.count, candidates: [])
@@ -46,7 +47,7 @@ extension Completer {
         let open = tokens[tokens.count - 2].span.start
         if b[open] == 0x40 {  // @"…
             let prefix = String(decoding: b[min(open + 2, b.count)...], as: UTF8.self)
-            return Completions(start: open, candidates: ctx.handles(prefix, handleLimit).map(spell))
+            return handles(prefix, start: open, ctx)
         }
         let k = tokens.count - 3
         let word = k >= 0 ? tokens[k].keyword : nil

@@ -39,6 +39,22 @@ extension HelpRegistry {
            details: "As pandas `rank(pct=True) * 100`: ties share their average rank; nulls stay null."),
         fn("zscore", "zscore(x)", "column-wise: (x − mean) / sample standard deviation",
            "accounts | extend z = zscore(followers) | top 3 by z | select handle, followers, z"),
+        fn("rank", "rank(x) / rank(x asc)", "column-wise: 1 for the largest value among the current rows",
+           "accounts | extend r = rank(pagerank) | where handle == \"nina_quark\" | select handle, r",
+           details: "Ties share the smallest rank (1, 2, 2, 4), as SQL's RANK; null stays null. `rank(x asc)` gives 1 to the smallest."),
+        fn("substr", "substr(s, start [, length])", "part of a text: from character `start` (1-based), `length` characters",
+           "accounts | take 3 | select handle, substr(handle, 1, 3)",
+           details: "The window is clipped to the text, as SQL's SUBSTRING; a negative length gives null."),
+        fn("replace", "replace(s, PATTERN, WITH)", "every match of a regular expression replaced",
+           "accounts | take 3 | select handle, replace(handle, \"_\", \" \")",
+           details: "Patterns are those of `matches`. In WITH, `$0` is the match, `$1`…`$9` its groups, `$$` a dollar sign."),
+        fn("extract", "extract(s, PATTERN [, group])", "the first match of a regular expression, or one of its groups",
+           "accounts | summarize count() by first = extract(handle, \"^[a-z]+\")",
+           details: "Group 0 (the default) is the whole match; groups are numbered by their `(`. Null when nothing matches."),
+        fn("split_part", "split_part(s, SEP, i)", "field i (1-based; negative from the end) of a text split at SEP",
+           "accounts | take 3 | select handle, split_part(handle, \"_\", 1)",
+           details: "An empty text past the last field."),
+        fn("trim", "trim(s)", "text without leading and trailing white space", "print \"[\" + trim(\"  qq  \") + \"]\""),
     ]
 
     /// An aggregate topic.
@@ -62,5 +78,9 @@ extension HelpRegistry {
         agg("stddev", "stddev(x)", "the sample standard deviation (n − 1)", "accounts | summarize stddev(followers)"),
         agg("quantile", "quantile(x, q)", "the q-quantile, interpolating linearly (NumPy's default)",
             "accounts | summarize quantile(followers, 0.9)"),
+        agg("ari", "ari(a, b)", "adjusted Rand index of two partitions (scikit-learn's adjusted_rand_score), over rows where both are non-null",
+            "accounts | summarize ari(community, topic)"),
+        agg("nmi", "nmi(a, b)", "normalized mutual information of two partitions (scikit-learn's normalized_mutual_info_score, arithmetic mean), over rows where both are non-null",
+            "accounts | summarize nmi(community, topic)"),
     ]
 }

@@ -20,6 +20,21 @@ extension HelpRegistry {
                   details: "Columns `src`, `dst`, `layer` and `weight` (how many times); `src.COL` and `dst.COL` as in follows.",
                   examples: ["interactions | summarize sum(weight) by layer",
                              "interactions | where layer == \"repost\" | top 5 by weight"]),
+        HelpTopic("layers", .source,
+                  summary: "one row per layer, the follow layer first: its size, density and reciprocity",
+                  syntax: ["layers | …"],
+                  details: "Columns `layer`, `accounts` (accounts with an edge in it), `edges` (distinct pairs), `weight` (total), `reciprocity` (NetworkX `reciprocity(G)` of the layer; null without edges) and `density` (edges / (accounts × (accounts − 1)), NetworkX `density`).",
+                  examples: ["layers", "layers | sort density desc | select layer, density"]),
+        HelpTopic("read", .source,
+                  summary: "a table read from a CSV, TSV or JSON Lines file",
+                  syntax: ["read \"FILE\" | …", "let NAME = read \"FILE\""],
+                  details: """
+                    CSV, TSV or JSONL (one object of scalars per line), gzip-compressed or not. Columns are                     typed as in `load accounts` (int, float, bool, date, string; empty fields are null) but                     never renamed: an `id` column stays `id`. The table is not attached to the dataset.                     Relative paths resolve as `load`'s do; reading is allowed under --safe.
+                    """,
+                  examples: [HelpExample("read \"scores.csv\" | top 5 by score", runs: false),
+                             HelpExample("let labels = read \"labels.jsonl\"", runs: false),
+                             HelpExample("accounts | join (read \"truth.csv\") on handle", runs: false)],
+                  seeAlso: ["join", "in", "load"]),
         HelpTopic("followers", .source,
                   summary: "the accounts that follow an account",
                   syntax: ["followers(@A) | …"],
@@ -81,10 +96,13 @@ extension HelpRegistry {
                   aliases: ["\"", "'"]),
         HelpTopic("handles", .language,
                   summary: "an account, and its columns",
-                  syntax: ["@handle", "@\"any text\"", "@handle.COLUMN"],
+                  syntax: ["@handle", "@\"any text\"", "@handle.COLUMN", "@\"any text\".COLUMN"],
                   details: """
-                    A handle is letters, digits, `_`, `.` and `-` (not ending in `.` or `-`); anything \
-                    else goes in quotes. `@alice.followers` is a column of @alice.
+                    A handle is `@` and letters, digits, `_`, `.`, `-` and `@` (not ending in `.`, `-` or \
+                    `@`): `@dailykos.com`, `@alice.bsky.social`, `@alice@mastodon.social`. It names the \
+                    longest dotted prefix that is an account; what follows is a column: \
+                    `@atrios.blogspot.com.pagerank`, `@alice.followers`. When both readings exist the \
+                    longer account wins and a note says so. Anything else goes in quotes.
                     """,
                   examples: ["print @nina_quark.followers", "compare @nina_quark, @max_influence"],
                   aliases: ["@", "handle"]),
@@ -118,9 +136,19 @@ extension HelpRegistry {
                   examples: ["accounts | where not verified and (followers > 100 or posts > 500) | count"],
                   aliases: ["and", "or", "not"]),
         HelpTopic("in", .language,
-                  summary: "membership in a list of values",
-                  syntax: ["x in (a, b, …)", "x not in (a, b, …)"],
-                  examples: ["accounts | where topic in (\"music\", \"food\") | count"]),
+                  summary: "membership in a list of values, or in the rows of a table",
+                  syntax: ["x in (a, b, …)", "x not in (a, b, …)", "x in (PIPELINE)", "x in NAME"],
+                  details: """
+                    With a pipeline or a `let` table, a semi-join: true when x is among the values of \
+                    its one column, over any number of rows; no rows gives false; nulls in it are \
+                    ignored. Text meeting a number compares as text. A list mixes values only, never a \
+                    pipeline with values.
+                    """,
+                  examples: ["accounts | where topic in (\"music\", \"food\") | count",
+                             "accounts | where handle in (followers(@max_influence) | select handle) | count",
+                             "let bigs = accounts | where followers > 150 | select handle\naccounts | where handle not in bigs | count"],
+                  aliases: ["not in", "semi-join"],
+                  seeAlso: ["join"]),
         HelpTopic("between", .language,
                   summary: "inclusive range test",
                   syntax: ["x between a and b", "x not between a and b"],

@@ -7,49 +7,37 @@ import QQEngine
 // from QQMetrics' `MetricRegistry` (the kernels' own definitions), so `help pagerank`
 // says exactly what is computed; the examples are added here.
 extension HelpRegistry {
-    /// The help text of a metric or graph function: its definition, the NetworkX call it
-    /// agrees with, and the settings it reads.
-    package static func metricDetails(_ info: MetricInfo) -> String {
-        var text = info.definition + "\nNetworkX: " + info.networkx + "."
-        let settings = info.settings.filter { $0 != info.name }
+    /// The help text of a metric: its definition, the NetworkX call it agrees with, and
+    /// the settings it reads.
+    package static func metricDetails(_ definition: String, _ networkx: String, settings: [String]) -> String {
+        var text = definition + "\nNetworkX: " + networkx + "."
         if !settings.isEmpty { text += "\nSettings: " + settings.joined(separator: ", ") + "." }
         return text
     }
 
-    package static let metricTopics: [HelpTopic] = MetricRegistry.all.map { info in
-        HelpTopic(info.name, .metric, summary: info.summary, syntax: [info.name, "@handle.\(info.name)"],
-                  details: metricDetails(info),
-                  examples: [HelpExample(metricExamples[info.name] ?? "accounts | top 5 by \(info.name) | select handle, followers, \(info.name)")],
-                  seeAlso: info.settings.filter { $0 != info.name } + info.dependsOn)
+    package static let metricTopics: [HelpTopic] = MetricRegistry.all.map { d in
+        let settings = d.settings.filter { $0 != d.name }
+        return HelpTopic(d.name, .metric, summary: d.summary, syntax: [d.name, "@handle.\(d.name)"],
+                         details: metricDetails(d.definition, d.networkx, settings: settings),
+                         examples: [HelpExample(d.example ?? "accounts | top 5 by \(d.name) | select handle, followers, \(d.name)")],
+                         seeAlso: settings + d.dependsOn)
     }
 
-    /// Examples for the metrics that a top-5 ranking does not show well.
-    package static let metricExamples = [
-        "followers": "accounts | top 5 by followers | select handle, followers, pagerank",
-        "suspicious": "accounts | where suspicious | count",
-        "community": "accounts | summarize count(), avg(followers) by community",
-        "kcore": "accounts | summarize count() by kcore | sort kcore desc | take 5",
-    ]
-
-    /// A graph function topic from the registry, with qq examples.
-    private static func graphFunction(_ name: String, syntax: String, _ examples: [HelpExample],
-                                      seeAlso: [String]) -> HelpTopic {
-        let info = MetricRegistry.functions.first { $0.name == name }!
-        return HelpTopic(name, .graphFunction, summary: info.summary, syntax: [syntax], details: metricDetails(info),
-                         examples: examples, seeAlso: seeAlso)
+    /// The graph functions: `overlap`, then every metric that takes a layer.
+    package static let graphFunctionTopics: [HelpTopic] = [overlapTopic] + MetricRegistry.functions.map { d in
+        let form = d.layerForm ?? (summary: d.summary, definition: d.definition, networkx: d.networkx)
+        let settings = d.settings.filter { $0 != d.name }
+        return HelpTopic(d.name, .graphFunction, summary: form.summary, syntax: [d.layer == .duration ? "\(d.name)(DURATION)" : "\(d.name)(LAYER)"],
+                         details: metricDetails(form.definition, form.networkx, settings: settings),
+                         examples: d.layerExample.map { [HelpExample($0)] } ?? [],
+                         seeAlso: d.layerSeeAlso)
     }
 
-    package static let graphFunctionTopics: [HelpTopic] = [
-        graphFunction("overlap", syntax: "overlap(@A, @B)", ["print overlap(@nina_quark, @omar_nebula)"],
-                      seeAlso: ["common_followers"]),
-        graphFunction("received", syntax: "received(LAYER)",
-                      ["accounts | top 5 by received(repost) | select handle, received(repost)"], seeAlso: ["sent", "interactions"]),
-        graphFunction("sent", syntax: "sent(LAYER)",
-                      ["accounts | top 5 by sent(mention) | select handle, sent(mention)"], seeAlso: ["received"]),
-        graphFunction("pagerank", syntax: "pagerank(LAYER)",
-                      ["accounts | top 5 by pagerank(repost) | select handle, pagerank, pagerank(repost)"],
-                      seeAlso: ["damping", "tolerance"]),
-    ]
+    private static let overlapTopic = HelpTopic(
+        "overlap", .graphFunction, summary: "Jaccard similarity of two follower sets", syntax: ["overlap(@A, @B)"],
+        details: metricDetails("overlap(@a, @b) = |F(a) ∩ F(b)| / |F(a) ∪ F(b)|, F = followers; null when neither has followers.",
+                               "len(Pa & Pb) / len(Pa | Pb) with P = set(G.predecessors(·))", settings: []),
+        examples: [HelpExample("print overlap(@nina_quark, @omar_nebula)")], seeAlso: ["common_followers"])
 
     /// The default `suspicious` rule, as `help suspicious` and `help set` show it.
     package static let suspiciousDefault = MetricRegistry.defaultSuspiciousRule

@@ -76,7 +76,7 @@ package enum HelpText {
         var out = """
             # qq language reference
 
-            Generated from the help registry (`Sources/QQLang/Help/`) by \
+            Generated from the help registry (`Sources/QQSession/Help/`) by \
             `QQ_RECORD=1 swift test --filter HelpReferenceTests`; do not edit by hand. \
             The same text is shown by `help TOPIC` in qq, and every example marked as \
             runnable is run on the built-in sample by the test suite.

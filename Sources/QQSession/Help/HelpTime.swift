@@ -10,11 +10,6 @@ extension HelpRegistry {
                   seeAlso: ["time"])
     }
 
-    private static func timeSetting(_ name: String, _ summary: String, _ example: String, details: String) -> HelpTopic {
-        HelpTopic(name, .setting, summary: summary, syntax: ["set \(name) = VALUE", "set \(name) = null"],
-                  details: details, examples: [HelpExample(example)], seeAlso: ["time"])
-    }
-
     package static let timeTopics: [HelpTopic] = [
         HelpTopic("time", .language,
                   summary: "datetimes, durations, timed edges and windows",
@@ -59,25 +54,6 @@ extension HelpRegistry {
                  `days(7)` and `weeks(1)` agree). A date stays a date. A growth series: `follows | where \
                  dst == @a | summarize count() by bin(time, days(1))`.
                  """),
-        HelpTopic("max_gain", .graphFunction,
-                  summary: "the most followers an account gained within any window of the given length",
-                  syntax: ["max_gain(DURATION)"],
-                  details: """
-                    Over each account's follow times (untimed follows left out), the most that fall in one \
-                    half-open window [t, t + d). Bought audiences arrive in bursts. Null when the follows \
-                    have no times. Follows the window set by `set until`.
-                    """,
-                  examples: ["accounts | top 3 by max_gain(days(1)) | select handle, followers, max_gain(days(1))"],
-                  seeAlso: ["time", "followers"]),
-        timeSetting("today", "what today() and days_since count from",
-                    "set today = date(\"2024-06-30\")",
-                    details: "Default: the real date. A class gets the same numbers every term. `null` goes back to the real date."),
-        timeSetting("since", "the window's start: interactions before it are left out",
-                    "set since = date(\"2024-01-01\")",
-                    details: "Default: null (no start). A datetime, a date (00:00 UTC) or ISO text. Follows accumulate, so `since` does not remove follows."),
-        timeSetting("until", "the window's end: later follows and interactions are left out",
-                    "set until = date(\"2024-06-30\")",
-                    details: "Default: null (no end). A date means the end of that day. `describe` shows the window."),
         HelpTopic("load layers", .statement,
                   summary: "split one edge file into interaction layers by a column",
                   syntax: ["load layers \"FILE\" by COLUMN", "load layers \"FILE\" by COLUMN time COLUMN"],

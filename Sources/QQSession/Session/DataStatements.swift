@@ -97,7 +97,9 @@ extension Session {
             let text = try HelpRegistry.render(topic, width: options.width)
             output.out(text.hasSuffix("\n") ? text : text + "\n")
         } catch {
-            throw error.at(span)
+            // The caret goes under the topic, not under 'help'.
+            let topicSpan = topic.map { SourceSpan(max(span.start, span.end - $0.utf8.count), span.end) } ?? span
+            throw error.at(topicSpan)
         }
     }
 }

@@ -1,4 +1,6 @@
 import QQData
+import QQMetrics
+import QQOutput
 import QQSyntax
 import QQSemantic
 import QQEngine
@@ -11,12 +13,14 @@ extension Session {
         switch target.name {
         case "accounts":
             var f = Executor.accountsFrame(rt)
-            for m in Metric.allCases where rt.metrics.valid(.named(m), rt) != nil && f.names.firstIndex(of: m.rawValue) == nil {
-                f.set(m.rawValue, .base(try rt.metrics.column(.named(m), rt)))
+            for d in MetricRegistry.all {
+                guard let m = MetricID(d.name), rt.metrics.valid(m, rt) != nil, f.names.firstIndex(of: d.name) == nil else { continue }
+                f.set(d.name, .base(try rt.metrics.column(m, rt)))
             }
             try printTable(Frame(table: try columnStats(f)))
         case "follows": try printTable(Frame(table: try columnStats(EdgeTables.follows(rt))))
         case "interactions": try printTable(Frame(table: try columnStats(EdgeTables.interactions(rt))))
+        case "layers": try printTable(Frame(table: try columnStats(EdgeTables.layers(rt))))
         default:
             if let f = rt.tables[target.name] { return try printTable(Frame(table: try columnStats(f))) }
             if let v = rt.values[target.name] {
@@ -25,7 +29,7 @@ extension Session {
                     Column.from([.string(v.isNull ? "null" : v.description)])])))
             }
             throw Diagnostic(.name, "unknown table '\(target.name)'", span: target.span,
-                             hint: Suggest.hint(for: target.name, among: ["accounts", "follows", "interactions"] + boundNames))
+                             hint: Suggest.hint(for: target.name, among: Keywords.sources + boundNames))
         }
     }
 
@@ -68,7 +72,10 @@ extension Session {
             : Table(names: names, columns: columns)
     }
 
-    private func text(_ v: Value) -> Value { v.isNull ? .null : .string(v.description) }
+    /// A statistic as text: as a table cell shows it in the table format, exact otherwise.
+    private func text(_ v: Value) -> Value {
+        v.isNull ? .null : .string(options.format == .table ? ValueText.display(v) : v.description)
+    }
 
     /// `describe`: what the dataset holds.
     package func describeDataset() throws(Diagnostic) {
@@ -98,20 +105,17 @@ extension Session {
             if l.droppedSelfLoops > 0 { items.append(("layer \(l.name): self-loops dropped", .int(Int64(l.droppedSelfLoops)))) }
             if l.duplicateRows > 0 { items.append(("layer \(l.name): duplicate rows merged", .int(Int64(l.duplicateRows)))) }
         }
-        if let m = rt.metrics.valid(.named(.community), rt)?.modularity {
-            items.append(("community modularity", .float(m)))
-        }
+        let computed = MetricRegistry.all.compactMap { d in MetricID(d.name).flatMap { rt.metrics.valid($0, rt) }.map { (d.name, $0) } }
+        for (name, e) in computed { if let m = e.modularity { items.append(("\(name) modularity", .float(m))) } }
         // Iterative metrics already computed: how many iterations their stopping rule took.
-        for m in [Metric.pagerank, .hub, .authority] {
-            if let it = rt.metrics.valid(.named(m), rt)?.iterations {
-                items.append(("\(m.rawValue) iterations", .int(Int64(it))))
-            }
+        for (name, e) in computed {
+            if let it = e.iterations { items.append(("\(name) iterations", .int(Int64(it)))) }
         }
         let summary = Table(names: ["item", "value"], columns: [
             Column.from(items.map { .string($0.0) }),
             Column.from(items.map { item -> Value in
-                if case .int(let i) = item.1 { return .string(Comparison.grouped(i)) }
-                return item.1.isNull ? .null : .string(item.1.description)
+                if case .int(let i) = item.1 { return .string(NumberText.grouped(i)) }
+                return text(item.1)
             })])
         try printTable(Frame(table: summary))
         if options.format == .table { output.out("\n") }
@@ -119,9 +123,9 @@ extension Session {
         for (n, c) in zip(ds.accounts.names, ds.accounts.columns) {
             names.append(.string(n)); types.append(.string(c.type.rawValue)); kinds.append(.string("data"))
         }
-        for m in Metric.allCases where !ds.accounts.names.contains(m.rawValue) {
-            names.append(.string(m.rawValue)); types.append(.string(m.type.rawValue))
-            kinds.append(.string(rt.metrics.valid(.named(m), rt) != nil ? "metric (computed)" : "metric"))
+        for d in MetricRegistry.all where !ds.accounts.names.contains(d.name) {
+            names.append(.string(d.name)); types.append(.string(d.type.rawValue))
+            kinds.append(.string(MetricID(d.name).flatMap { rt.metrics.valid($0, rt) } != nil ? "metric (computed)" : "metric"))
         }
         try printTable(Frame(table: Table(names: ["column", "type", "kind"],
                                       columns: [Column.from(names), Column.from(types), Column.from(kinds)])))

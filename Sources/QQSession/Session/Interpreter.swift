@@ -2,6 +2,7 @@ import QQData
 import QQSyntax
 import QQSemantic
 import QQEngine
+import QQIO
 
 /// Running statements (SPEC §3): parse a text, run its statements in order, stop at
 /// the first error. Each statement is bound before it runs, so a name or type error
@@ -9,10 +10,10 @@ import QQEngine
 /// confirmations go to stderr.
 extension Session {
     /// A failure already reported (by a script run with `source`); the caller only stops.
-    package static let reported = Diagnostic(.runtime, "", notes: ["\u{1}reported"])
+    package static let reported = Diagnostic(.alreadyReported, "")
 
     package func runScript(_ s: Script) -> Bool {
-        if let bad = Session.invalidUTF8(in: s.text) {
+        if let bad = s.invalidUTF8 {
             report(Diagnostic(.syntax, "expected UTF-8 text, found bytes that are not UTF-8 (shown as '\u{FFFD}')",
                               span: SourceSpan(bad, bad + 3), hint: "save the script as UTF-8"), s)
             return false
@@ -28,19 +29,6 @@ extension Session {
         return true
     }
 
-    /// The UTF-8 offset of the first U+FFFD in `text`: scripts, `-c` text and typed
-    /// lines reach the session decoded with invalid bytes replaced by U+FFFD, so this
-    /// is where bytes that were not UTF-8 show up (a script that means U+FFFD can
-    /// write it as an escape-free character only by accident).
-    package static func invalidUTF8(in text: String) -> Int? {
-        var text = text
-        return text.withUTF8 { b in
-            guard b.count >= 3 else { return nil }
-            for i in 0..<(b.count - 2) where b[i] == 0xEF && b[i + 1] == 0xBF && b[i + 2] == 0xBD { return i }
-            return nil
-        }
-    }
-
     /// Runs one statement; reports its error and returns false when it fails.
     package func runStatement(_ stmt: Statement, _ s: Script) -> Bool {
         let started = Clock.now()
@@ -49,13 +37,18 @@ extension Session {
         rt.safe = options.safe
         rt.width = options.width
         rt.color = options.color
+        rt.files = [:]
+        rt.bindNotes.removeAll()
+        // Metric kernels report through the statement's sink (iterations, sources, passes).
+        KernelProgress.install(rt.progress)
         var ok = true
         do {
+            try readFiles(stmt)
             try execute(stmt, s)
         } catch {
             ok = false
             flushNotices()
-            if error.notes != Session.reported.notes {
+            if error.kind != .alreadyReported {
                 var d = rt.relative(error)
                 if d.span == nil && d.position == nil && d.kind != .cancelled { d.span = stmt.span }
                 report(d, s)
@@ -69,8 +62,22 @@ extension Session {
     }
 
     package func flushNotices() {
-        for n in rt.notices { output.err("note: \(n)\n") }
+        for n in rt.bindNotes.notes + rt.notices { output.err("note: \(n)\n") }
         rt.notices = []
+        rt.bindNotes.removeAll()
+    }
+
+    /// Reads the files `read "…"` names in `stmt` (binding needs their columns).
+    /// Relative paths resolve as `load`'s do; reading is allowed under `--safe`.
+    package func readFiles(_ stmt: Statement) throws(Diagnostic) {
+        for p in ReadPaths.of(stmt) {
+            do {
+                let table = try TableReader.read(path: readable(p.value), options: LoadOptions(progress: rt.progress))
+                rt.files[p.value] = Frame(table: table, generation: -1)
+            } catch {
+                throw rt.relative(error).at(p.span)
+            }
+        }
     }
 
     /// Renders a diagnostic against the script's text to stderr.
@@ -90,7 +97,12 @@ extension Session {
     package func execute(_ stmt: Statement, _ s: Script) throws(Diagnostic) {
         switch stmt.kind {
         case .expression(let e):
-            if case .account = e.kind {
+            // A bare `follows` prints straight from the follow graph, a block at a
+            // time: the first row shows before the 20-million-row edge table exists.
+            if case .relation(let plan, false) = try binder().bindStatementExpression(e), case .scan(.follows) = plan.node {
+                return try printRows(followsRows())
+            }
+            if binder().namesWholeAccount(e) {
                 try show(try Executor(rt: rt).run(try binder().bindRelation(e)))
                 return
             }

@@ -19,10 +19,11 @@ extension Session {
         guard sourceStack.count < Session.maxSourceDepth else {
             throw Diagnostic(.runtime, "'source' nests more than \(Session.maxSourceDepth) scripts deep", span: path.span)
         }
-        let text: String
-        do { text = try FileText.read(resolved) } catch { throw error.at(path.span) }
+        let bytes: [UInt8]
+        do { bytes = try FileText.readBytes(resolved) } catch { throw error.at(path.span) }
         let shown = Paths.normalize(Paths.join(s.file.flatMap(Paths.folder), path.value))
-        let nested = Script(text: text, file: shown, directory: Paths.folder(resolved))
+        let nested = Script(text: String(decoding: bytes, as: UTF8.self), file: shown, directory: Paths.folder(resolved),
+                            invalidUTF8: FileText.firstInvalidUTF8(bytes))
         sourceStack.append(canonical)
         defer { sourceStack.removeLast() }
         let saved = rt.directory
@@ -38,7 +39,15 @@ extension Session {
         }
         if let i = parameters.firstIndex(where: { $0.name == name.name }) {
             let given = parameters[i]
-            rt.values[name.name] = try parameterValue(given.name, given.text)
+            let v = try parameterValue(given.name, given.text)
+            // The default says what kind of value the script expects: `n=abc` for
+            // `param n = 10` is an error that names the parameter, not a type error later.
+            if let d = try? Evaluator.values(rt).value(try binder().bindValue(value)), !d.isNull, !v.isNull,
+               d.type != v.type, !(d.type.isNumeric && v.type.isNumeric) {
+                throw Diagnostic(.type, "parameter '\(given.name)=\(given.text)': expected \(TypeRules.name(d.type)) "
+                                 + "like the default \(d.description), found \(TypeRules.name(v.type))", span: name.span)
+            }
+            rt.values[name.name] = v
             rt.tables[name.name] = nil
             usedParameters.insert(name.name)
             return

@@ -1,4 +1,5 @@
 import QQData
+import QQMetrics
 import QQOutput
 import QQSyntax
 import QQSemantic
@@ -22,7 +23,11 @@ public struct SessionOptions: Sendable {
     public var interactive: Bool = false
     /// Terminal width for tables and charts.
     public var width: Int = 100
-    /// Table rows shown before the `… N more rows` footer (`.rows`, `set rows`).
+    /// Whether results go to a terminal: tables are fitted to `width` and cut at
+    /// `maxRows`. False when stdout is a file or a pipe: every column and every row
+    /// in full (SPEC §6).
+    public var fitsTerminal: Bool = true
+    /// Table rows shown before the `… N more rows` footer (`.rows`, `set rows`); 0 = every row.
     public var maxRows: Int = 40
     /// The folder relative paths are resolved against when no script is running
     /// (nil: the current directory). A script's own paths resolve against its folder.
@@ -36,7 +41,12 @@ public struct SessionOptions: Sendable {
 public struct Completions: Sendable, Equatable {
     public var start: Int
     public var candidates: [String]
-    public init(start: Int, candidates: [String]) { self.start = start; self.candidates = candidates }
+    /// How many more candidates there are than listed (handles are capped): the
+    /// shell says "… N more" instead of cutting the list silently.
+    public var more: Int
+    public init(start: Int, candidates: [String], more: Int = 0) {
+        self.start = start; self.candidates = candidates; self.more = more
+    }
 }
 
 /// The interpreter state shared by the REPL and the script runner: the dataset,
@@ -73,12 +83,24 @@ public final class Session {
     /// Runs every statement of `text`. `file` names the script for diagnostics
     /// (`file.qq:LINE:COL: error: …`) and its folder anchors relative paths; nil in the
     /// REPL. Stops at the first error and returns false; the session stays usable.
+    /// A `String` is valid Unicode: a U+FFFD in it is that character, not a sign of bad bytes.
     @discardableResult
     public func run(_ text: String, file: String? = nil) -> Bool {
+        run(text, file: file, invalidUTF8: nil)
+    }
+
+    /// Runs the bytes of a script, `-c` text or standard input: bytes that are not
+    /// UTF-8 are an error pointing at the first of them, and nothing runs.
+    @discardableResult
+    public func run(utf8 bytes: [UInt8], file: String? = nil) -> Bool {
+        run(String(decoding: bytes, as: UTF8.self), file: file, invalidUTF8: FileText.firstInvalidUTF8(bytes))
+    }
+
+    private func run(_ text: String, file: String?, invalidUTF8: Int?) -> Bool {
         Cancellation.reset()
         rt.today = Session.today(options)
         let directory = file.map { Session.folder(of: $0, in: options.directory) } ?? options.directory
-        let script = Script(text: text, file: file, directory: directory)
+        let script = Script(text: text, file: file, directory: directory, invalidUTF8: invalidUTF8)
         if file != nil || !parameters.isEmpty, !checkParameters(script) { return false }
         // The script itself counts for `source` cycles: a.qq → b.qq → a.qq stops at b.qq.
         if let file {
@@ -94,7 +116,7 @@ public final class Session {
 
     /// Completions for `line` with the cursor at UTF-8 offset `cursor`.
     public func completions(line: String, cursor: Int) -> Completions {
-        Completer.complete(line: line, cursor: cursor, context: CompletionContext(dataset: dataset, names: boundNames))
+        Completer.complete(line: line, cursor: cursor, context: CompletionContext(environment: rt.bindEnvironment(), names: boundNames))
     }
 
     /// Sets script parameters from `name=value` pairs (values read as qq expressions);
@@ -127,4 +149,6 @@ package struct Script {
     package var text: String
     package var file: String?
     package var directory: String?
+    /// UTF-8 offset of the first byte that was not UTF-8 (shown as U+FFFD in `text`).
+    package var invalidUTF8: Int? = nil
 }

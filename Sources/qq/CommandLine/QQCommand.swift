@@ -33,7 +33,8 @@ struct QQCommand: ParsableCommand {
         version: "qq \(qqVersion)"
     )
 
-    @Option(name: [.customShort("c"), .customLong("command")],
+    // `.unconditional`: the value is taken as it is, so `qq -c '-1 + 2'` runs a statement.
+    @Option(name: [.customShort("c"), .customLong("command")], parsing: .unconditionalSingleValue,
             help: ArgumentHelp("Run a statement and exit (repeatable; run in order).", valueName: "statement"))
     var commands: [String] = []
 
@@ -89,11 +90,11 @@ struct QQCommand: ParsableCommand {
 
 /// `--format` values (SPEC §6), with `md` accepted for markdown.
 enum FormatOption: String, CaseIterable, ExpressibleByArgument {
-    case table, csv, tsv, json, jsonl, markdown, md
+    case table, csv, tsv, json, jsonl, markdown, md, line
 
     var format: OutputFormat { OutputFormat(name: rawValue) ?? .table }
 
-    static var allValueStrings: [String] { ["table", "csv", "tsv", "json", "jsonl", "markdown"] }
+    static var allValueStrings: [String] { OutputFormat.allCases.map(\.rawValue) }
 }
 
 /// `--color` values.
