@@ -31,10 +31,7 @@ package final class MetricCache {
     /// The column of `id`, from the cache when its key still matches.
     package func column(_ id: MetricID, _ rt: Runtime) throws(Diagnostic) -> Column {
         let key = try self.key(id, rt)
-        switch id {
-        case .received(let l), .sent(let l), .pagerank(let l): rt.noteWindow(over: [l])
-        default: rt.noteWindow(over: ["follow"])
-        }
+        rt.noteWindow(over: [id.layer ?? "follow"])
         if let e = entries[WindowedMetric(id: id, window: rt.window)], e.key == key {
             note(e, rt)
             return e.column

@@ -34,7 +34,7 @@ public enum GeneratedTimes {
         let chunk = (n + parts - 1) / parts
         times.withUnsafeMutableBufferPointer { tb in
             let out = UncheckedSendable(tb)
-            Parallel.forEach(parts) { p in
+            Parallel.onEach(parts) { p in
                 for v in (p * chunk)..<min(n, (p + 1) * chunk) {
                     for k in f.out.offsets[v]..<f.out.offsets[v + 1] {
                         var rng = SplitMix64(seed: seed, purpose: 20, index: UInt64(k))

@@ -1,3 +1,4 @@
+import QQMetrics
 import QQSyntax
 import QQSemantic
 import QQEngine
@@ -30,7 +31,8 @@ extension HelpRegistry {
                   examples: ["print datetime(\"2024-03-01T06:00:00Z\") - datetime(\"2024-01-01T00:00:00Z\")",
                              "print bin(datetime(\"2024-06-30T10:20:00Z\"), weeks(1))"],
                   aliases: ["datetime type", "duration", "window"],
-                  seeAlso: ["datetime", "bin", "max_gain", "since", "until", "today"]),
+                  seeAlso: ["datetime", "bin"] + MetricRegistry.functions.filter { $0.layer == .duration }.map(\.name)
+                    + ["since", "until", "today"]),
         timeFn("datetime", "datetime(x)", "a datetime from ISO text, a date (00:00 UTC) or Unix seconds",
                "print datetime(\"2024-02-01T00:00:00+02:00\")",
                details: "A literal that does not parse is an error; a column's unparsable cells are null."),
