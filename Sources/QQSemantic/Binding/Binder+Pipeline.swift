@@ -101,7 +101,7 @@ extension Binder {
             case .count(let i): p.node = .count(rebuild(i))
             case .sample(let i, let c, let s): p.node = .sample(rebuild(i), count: c, seed: s)
             case .compare(let i, let r): p.node = .compare(rebuild(i), rows: r)
-            case .correlate(let i, let e, let m): p.node = .correlate(rebuild(i), e, method: m)
+            case .correlate(let i, let e, let m, let long): p.node = .correlate(rebuild(i), e, method: m, long: long)
             case .export(let i, let path, let o, let s): p.node = .export(rebuild(i), path: path, overwrite: o, span: s)
             case .plot(let i, let spec): p.node = .plot(rebuild(i), spec)
             }

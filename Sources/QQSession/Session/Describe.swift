@@ -105,6 +105,10 @@ extension Session {
             if l.droppedSelfLoops > 0 { items.append(("layer \(l.name): self-loops dropped", .int(Int64(l.droppedSelfLoops)))) }
             if l.duplicateRows > 0 { items.append(("layer \(l.name): duplicate rows merged", .int(Int64(l.duplicateRows)))) }
         }
+        // SPEC §10: say why the interaction metrics are null.
+        if let why = MetricRegistry.unmeasuredReason(interactionLayers: ds.layers.count) {
+            items.append((MetricRegistry.interactionMetrics.joined(separator: ", "), .string(why)))
+        }
         let computed = MetricRegistry.all.compactMap { d in MetricID(d.name).flatMap { rt.metrics.valid($0, rt) }.map { (d.name, $0) } }
         for (name, e) in computed { if let m = e.modularity { items.append(("\(name) modularity", .float(m))) } }
         // Iterative metrics already computed: how many iterations their stopping rule took.
