@@ -127,9 +127,9 @@ extension Binder {
                 ColumnInfo(name: "src", type: .string), ColumnInfo(name: "dst", type: .string),
                 ColumnInfo(name: "layer", type: .string), ColumnInfo(name: "weight", type: .float)] + time, rows: .edges(open: true)))
         case .name("layers"):
-            let types: [ValueType] = [.string, .int, .int, .float, .float, .float]
+            let types: [ValueType] = [.string, .int, .int, .float, .float, .float, .datetime, .datetime]
             return LogicalPlan(.scan(.layers), schema: RelationSchema(
-                columns: zip(LayerStatistics.columnNames, types).map { ColumnInfo(name: $0, type: $1) }, rows: .plain))
+                columns: zip(LayerStatistics.columnNames(env.dataset), types).map { ColumnInfo(name: $0, type: $1) }, rows: .plain))
         case .name(let n):
             if case .table(let schema)? = env.scope[n] { return LogicalPlan(.scan(.binding(n)), schema: schema) }
             if case .value? = env.scope[n] {
