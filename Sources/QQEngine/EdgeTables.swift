@@ -17,6 +17,9 @@ package enum EdgeTables {
         let handles = rt.dataset.accounts.columns[0]
         var names = ["src", "dst"]
         var refs: [ColumnRef] = [.lookup(handles, ids: src), .lookup(handles, ids: layer.out.targets)]
+        if let weights = layer.followWeights {
+            names.append("weight"); refs.append(.base(Column(.float(weights))))
+        }
         if let times = layer.times {
             names.append("time"); refs.append(.base(timeColumn(times)))
         }

@@ -70,7 +70,8 @@ public struct LayerStatistics: Sendable, Equatable {
         self.layer = layer.name
         accounts = touched
         edges = m
-        weight = layer.totalWeight
+        // The follow layer's weight column (SPEC §9) when it has one.
+        weight = layer.followWeights.map { $0.reduce(0, +) } ?? layer.totalWeight
         reciprocity = m == 0 ? nil : Double(reciprocated) / Double(m)
         density = touched < 2 ? 0 : Double(m) / (Double(touched) * Double(touched - 1))
         let span = layer.timeSpan

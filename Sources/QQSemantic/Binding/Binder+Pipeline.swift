@@ -118,9 +118,11 @@ extension Binder {
             return LogicalPlan(.scan(.accounts), schema: accountsSchema())
         case .name("follows"):
             // With a time column (SPEC §8), edges have a `time`.
+            // With a weight column (SPEC §9), a `weight`.
+            let weight = env.dataset.follows.followWeights != nil ? [ColumnInfo(name: "weight", type: .float)] : []
             let time = env.dataset.follows.times != nil ? [ColumnInfo(name: "time", type: .datetime)] : []
             return LogicalPlan(.scan(.follows), schema: RelationSchema(columns: [
-                ColumnInfo(name: "src", type: .string), ColumnInfo(name: "dst", type: .string)] + time, rows: .edges(open: true)))
+                ColumnInfo(name: "src", type: .string), ColumnInfo(name: "dst", type: .string)] + weight + time, rows: .edges(open: true)))
         case .name("interactions"):
             let time = env.dataset.layers.contains { $0.events != nil } ? [ColumnInfo(name: "time", type: .datetime)] : []
             return LogicalPlan(.scan(.interactions), schema: RelationSchema(columns: [

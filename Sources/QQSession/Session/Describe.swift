@@ -95,6 +95,7 @@ extension Session {
             return .string(DateTime.format(lo) + " … " + DateTime.format(hi))
         }
         if ds.follows.times != nil { items.append(("follows: time span", span(ds.follows))) }
+        if let w = ds.follows.followWeights { items.append(("follows: total weight (data; metrics unweighted)", .float(w.reduce(0, +)))) }
         for l in ds.layers {
             items.append(("layer \(l.name)", .int(Int64(l.edgeCount))))
             if let e = l.events {

@@ -99,8 +99,8 @@ extension Session {
         case .expression(let e):
             // A bare `follows` prints straight from the follow graph, a block at a
             // time: the first row shows before the 20-million-row edge table exists.
-            // (Follows with times print through the table, which has their column.)
-            if rt.dataset.follows.times == nil, case .relation(let plan, false) = try binder().bindStatementExpression(e),
+            // (Follows with times or weights print through the table, which has their columns.)
+            if rt.dataset.follows.times == nil, rt.dataset.follows.followWeights == nil, case .relation(let plan, false) = try binder().bindStatementExpression(e),
                case .scan(.follows) = plan.node {
                 return try printRows(followsRows())
             }
