@@ -65,6 +65,13 @@ import QQMetrics
             } else if let got = try Self.compute(name, f, ds, suspicious: susp) {
                 all = got
             } else { continue }
+            // SPEC §10: without interaction layers nothing was measured, so every value is
+            // null (the fixtures' NetworkX columns hold the 0 a plain formula gives).
+            if ds.layers.isEmpty && MetricRegistry.interactionMetrics.contains(name) {
+                #expect(all.allSatisfy { $0 == nil }, "\(graph) \(name) is null without interaction layers")
+                checked += 1
+                continue
+            }
             #expect(all.count == n, "\(name) has one value per account")
             let tol = Self.tolerance(name, n)
             var bad = 0
