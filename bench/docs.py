@@ -45,16 +45,18 @@ the rounds, prints the table, and writes the raw figures to
     tool's directed graph with handles as names. qq: `load follows "…/follows.csv"`.
     NetworkX: `DiGraph.add_edges_from` over the split lines. igraph: `pandas.read_csv`
     + `Graph.DataFrame`. NetworKit: `EdgeListReader` (handles as tokens). pandas:
-    `read_csv` + `pd.factorize` + `csr_array`. polars: `read_csv` + a Categorical for
-    ids + `csr_array`.
+    `read_csv` + `pd.factorize` + CSR in both directions (scipy's COO→CSR). polars:
+    `read_csv` + a Categorical for ids + CSR in both directions.
   - *Binary snapshot load*: qq `load "g.qqs"` (written by `save "g.qqs"`); NetworkX and
-    igraph `pickle`; NetworKit `NetworkitBinaryReader`; scipy `np.load` of the CSR arrays.
+    igraph `pickle`; NetworKit `NetworkitBinaryReader`; scipy: raw `np.load` of five `.npy` files (indptr and indices of
+    both directions, handles as one fixed-width byte-string array).
   - *PageRank*: damping 0.85, dangling mass spread uniformly, run until the L1 change
     of an iteration is below 1e-6 (`--l1`): NetworkX's stopping rule, L1 change < N·tol,
     with tol = 1e-6/N (at most 100 iterations). qq: `set tolerance = ` that tol, then the
     first statement that needs the column, `accounts | top 10 by pagerank | count`.
     NetworkX `pagerank`; NetworKit `PageRank` with `DistributeSinks`, L1 norm and tol·N
-    (the same rule); pandas/polars: the power iteration of NetworkX's scipy path in numpy;
+    (the same rule); pandas/polars: NetworkX's scipy-path iteration as a plain scipy CSR mat-vec in
+    float64 (in-CSR weighted 1/out-degree, dangling mass spread uniformly);
     igraph `pagerank()` (PRPACK, no tolerance setting). The iterations run are shown (qq's
     from `describe`).
   - *Top-100 by followers*: in-degree for every account, then the 100 largest.
