@@ -23,6 +23,8 @@ package final class MetricCache {
     }
 
     private var entries: [MetricID: Entry] = [:]
+    /// Keys already made, with the generation and settings they were made for.
+    private var keyMemo: [MetricID: (generation: Int, settings: Settings, key: String)] = [:]
     /// Metrics being computed right now (a rule that reads itself is a cycle).
     private var inProgress: Set<MetricID> = []
 
@@ -56,7 +58,7 @@ package final class MetricCache {
     }
 
     /// Drops everything (a new dataset also changes every key; this frees the memory).
-    package func removeAll() { entries.removeAll() }
+    package func removeAll() { entries.removeAll(); keyMemo.removeAll() }
 
     private func note(_ e: Entry, _ rt: Runtime) {
         for n in e.notes where !rt.notices.contains(n) { rt.notices.append(n) }
@@ -65,6 +67,17 @@ package final class MetricCache {
     /// `generation|name|setting=value…|dependency keys…`: exactly what the value depends
     /// on, from the metric's registry entry.
     package func key(_ id: MetricID, _ rt: Runtime) throws(Diagnostic) -> String {
+        // A key that no rule takes part in depends on the generation and the settings
+        // alone: it is made once per (generation, settings), not per statement.
+        if let m = keyMemo[id], m.generation == rt.dataset.generation, m.settings == rt.settings { return m.key }
+        let k = try makeKey(id, rt)
+        if !MetricRegistry.isBuiltFromRule(id.name) {
+            keyMemo[id] = (rt.dataset.generation, rt.settings, k)
+        }
+        return k
+    }
+
+    private func makeKey(_ id: MetricID, _ rt: Runtime) throws(Diagnostic) -> String {
         let s = rt.settings
         let def = id.definition
         var parts = ["g\(rt.dataset.generation)", id.description]
