@@ -99,10 +99,11 @@ extension Session {
         case .expression(let e):
             // A bare `follows` prints straight from the follow graph, a block at a
             // time: the first row shows before the 20-million-row edge table exists.
+            // (Follows with times print through the table, which has their column.)
             // Bound once: the statement's plan is what runs.
             let b = binder()
             let bound = try b.bindStatementExpression(e)
-            if case .relation(let plan, false) = bound, case .scan(.follows) = plan.node {
+            if rt.dataset.follows.times == nil, case .relation(let plan, false) = bound, case .scan(.follows) = plan.node {
                 return try printRows(followsRows())
             }
             if b.namesWholeAccount(e) {
@@ -130,8 +131,8 @@ extension Session {
             try help(topic, span: stmt.span)
         case .load(let target, let lenient):
             try load(target, lenient: lenient, span: stmt.span)
-        case .generate(let accounts, let follows, let seed):
-            try generate(accounts: accounts, follows: follows, seed: seed, span: stmt.span)
+        case .generate(let accounts, let follows, let seed, let times):
+            try generate(accounts: accounts, follows: follows, seed: seed, times: times, span: stmt.span)
         case .save(let path, let overwrite):
             try save(path, overwrite: overwrite)
         }
