@@ -148,6 +148,12 @@ was shared): filter + top-10 0.970 ms → 0.147 ms; core numbers 666 ms → 361 
 top-100 1.76 ms → 2.37 ms (rounds ranged 1.2–11 ms at that load on both binaries;
 the instruction counts above are the steady figure).
 
+At L (1M accounts / 20M follows), the same script, 3 rounds of each binary
+interleaved, medians, load average 14.6: filter + top-10 15.9 ms → 0.225 ms (rounds
+0.153–0.260 ms). The igraph harness answers the query with `peer_base.filter_top` on
+numpy arrays; that call on the L followers and pagerank arrays, in 5 fresh processes
+in the same period, took 11.6–30.1 ms (median 16.0 ms).
+
 ## Core numbers
 
 `kcore` peels level by level (`QQMetrics/CoreNumber.swift`). The parallel peel with
