@@ -154,6 +154,12 @@ interleaved, medians, load average 14.6: filter + top-10 15.9 ms → 0.225 ms (r
 numpy arrays; that call on the L followers and pagerank arrays, in 5 fresh processes
 in the same period, took 11.6–30.1 ms (median 16.0 ms).
 
+The bench itself at L (`scripts/bench --size L --repeat 2 --tools qq,pandas,polars`,
+medians of 2, load average 14.3 → 11.0, every cross-tool check agreeing with the new
+scipy peers): filter + top-10 206 µs for qq, 42.7 ms pandas+scipy, 44.2 ms
+polars+scipy; core numbers 3.52 s (the 852 ms of the Results table below was an idle
+machine; this run's machine gave each process about a third of a core).
+
 ## Core numbers
 
 `kcore` peels level by level (`QQMetrics/CoreNumber.swift`). The parallel peel with
