@@ -209,6 +209,11 @@ def run_size(size: str, a: argparse.Namespace, history: dict[str, dict], qq: str
     return res
 
 
+def peer_snapshot(snapdir: str, tool: str) -> str:
+    """Where a peer keeps its snapshot; the scipy peers' is a folder of .npy files."""
+    return os.path.join(snapdir, tool + ("-npy" if tool in ("pandas", "polars") else ""))
+
+
 def prepare_snapshots(size, a, res, plan, csv, snapdir, qq) -> None:
     """Write each tool's binary snapshot once (untimed, outside the measured processes)."""
     if "qq" in res["tools"] and not os.path.exists(os.path.join(snapdir, "qq.qqs")):
@@ -219,7 +224,7 @@ def prepare_snapshots(size, a, res, plan, csv, snapdir, qq) -> None:
         if fin.returncode != 0:
             res["tools"]["qq"]["errors"].append("snapshot save: " + fin.stderr.strip()[:200])
     for tool, tasks in plan.items():
-        snap = os.path.join(snapdir, tool)
+        snap = peer_snapshot(snapdir, tool)
         if "snapshot_load" in tasks and not os.path.exists(snap + ".ok"):
             log(f"[{size}] {tool}: writing the snapshot")
             fin = run_process(peer_cmd(tool, csv, ["snapshot_save"], snap, a), a.time_limit)
@@ -257,7 +262,7 @@ def run_qq_round(size, r, a, res, csv, snapdir, qq) -> None:
 def run_peer_round(size, r, tool, a, res, csv, snapdir, tasks) -> None:
     tr = res["tools"][tool]
     limit = res["settings"].get("nx_time_limit", a.time_limit) if tool == "networkx" else a.time_limit
-    fin = run_process(peer_cmd(tool, csv, tasks, os.path.join(snapdir, tool), a), limit)
+    fin = run_process(peer_cmd(tool, csv, tasks, peer_snapshot(snapdir, tool), a), limit)
     events = parse_peer(fin.stdout)
     for ev in events:
         if ev.get("event") == "versions":

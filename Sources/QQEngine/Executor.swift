@@ -77,7 +77,23 @@ package struct Executor {
             source = input
         }
         var f = try apply(source, to: nil)
-        for stage in stages.reversed() { f = try apply(stage, to: f) }
+        stages.reverse()
+        var i = 0
+        while i < stages.count {
+            // `where P | top N by COL` and `top N by COL` over every account read the
+            // column's cached order prefix (OrderPrefix.swift) when they can.
+            if case .filter(_, let predicate) = stages[i].node, i + 1 < stages.count,
+               case .topN(_, let n, let keys) = stages[i + 1].node {
+                try Cancellation.check()
+                if let g = try prefixFilterTop(f, predicate, n, keys) { f = g; i += 2; continue }
+            }
+            if case .topN(_, let n, let keys) = stages[i].node {
+                try Cancellation.check()
+                if let g = try prefixTop(f, n, keys) { f = g; i += 1; continue }
+            }
+            f = try apply(stages[i], to: f)
+            i += 1
+        }
         return f
     }
 

@@ -25,6 +25,8 @@ package final class MetricCache {
     /// Per metric and time window (SPEC §8: metrics are cached per window).
     private var entries: [WindowedMetric: Entry] = [:]
     private struct WindowedMetric: Hashable { var id: MetricID; var window: TimeWindow }
+    /// Keys already made, with the generation, settings and window they were made for.
+    private var keyMemo: [WindowedMetric: (generation: Int, settings: Settings, key: String)] = [:]
     /// Metrics being computed right now (a rule that reads itself is a cycle).
     private var inProgress: Set<MetricID> = []
 
@@ -59,7 +61,7 @@ package final class MetricCache {
     }
 
     /// Drops everything (a new dataset also changes every key; this frees the memory).
-    package func removeAll() { entries.removeAll() }
+    package func removeAll() { entries.removeAll(); keyMemo.removeAll() }
 
     private func note(_ e: Entry, _ rt: Runtime) {
         for n in e.notes where !rt.notices.contains(n) { rt.notices.append(n) }
@@ -68,6 +70,18 @@ package final class MetricCache {
     /// `generation|name|setting=value…|dependency keys…`: exactly what the value depends
     /// on, from the metric's registry entry.
     package func key(_ id: MetricID, _ rt: Runtime) throws(Diagnostic) -> String {
+        // A key that no rule takes part in depends on the generation, the settings and
+        // the window alone: it is made once per those, not per statement.
+        let memo = WindowedMetric(id: id, window: rt.window)
+        if let m = keyMemo[memo], m.generation == rt.dataset.generation, m.settings == rt.settings { return m.key }
+        let k = try makeKey(id, rt)
+        if !MetricRegistry.isBuiltFromRule(id.name) {
+            keyMemo[memo] = (rt.dataset.generation, rt.settings, k)
+        }
+        return k
+    }
+
+    private func makeKey(_ id: MetricID, _ rt: Runtime) throws(Diagnostic) -> String {
         let s = rt.settings
         let def = id.definition
         var parts = ["g\(rt.dataset.generation)", id.description, "w=\(rt.window)"]

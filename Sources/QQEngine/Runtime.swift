@@ -60,6 +60,8 @@ package final class Runtime {
     /// Values bound by `let` and `param`.
     package var values: [String: Value] = [:]
     package let metrics = MetricCache()
+    /// Heads of account columns' sort orders (`top` and `where … | top`).
+    package let orderPrefixes = OrderPrefixes()
     /// Today, in days since 1970-01-01 (`days_since`); pinned in tests.
     package var today: Int32
     /// Notices for stderr collected while a statement runs (approximate betweenness).

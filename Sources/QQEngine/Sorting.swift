@@ -112,9 +112,11 @@ package enum Sorting {
         let parts = count >= 200_000 ? 2 : 1
         let chunk = (count + parts - 1) / parts
         if keys.count == 1, case .doubles(let a) = keys[0].keys {
+            if let t = topByThreshold(k, a, keys[0], count: count, parts: parts, chunk: chunk) { return t }
             return topSingle(k, a, keys[0], count: count, parts: parts, chunk: chunk)
         }
         if keys.count == 1, case .ints(let a) = keys[0].keys {
+            if let t = topByThreshold(k, a, keys[0], count: count, parts: parts, chunk: chunk) { return t }
             return topSingle(k, a, keys[0], count: count, parts: parts, chunk: chunk)
         }
         let results = Parallel.map(parts) { p in heapTop(k, keys, p * chunk..<min(count, (p + 1) * chunk)) }
@@ -188,6 +190,69 @@ package enum Sorting {
         }
         if best.count >= k { return Array(best.prefix(k)) }
         return best + results.flatMap(\.nulls).prefix(k - best.count)
+    }
+
+    /// `top` for one numeric key and a larger k (64 or more): a sample of 4,096 values
+    /// gives a threshold t that about 2k values reach; one pass keeps the positions
+    /// whose value is at least as good as t, and only those are sorted. If at least k
+    /// positions reach t, the k-th best value reaches it too, so every row of the top k
+    /// was kept and the answer is exact (ties by position, as everywhere). Nil — the
+    /// caller uses the heap — when the column has a validity bitmap, the sample is too
+    /// small to help, or fewer than k values reach t.
+    /// - Complexity: O(n) with one comparison a row, plus O(c log c) for the c ≈ 2k kept.
+    package static func topByThreshold<T: Comparable & Sendable>(_ k: Int, _ v: [T], _ key: SortColumn, count: Int,
+                                                         parts: Int, chunk: Int) -> [UInt32]? {
+        let samples = 4096
+        guard k >= 64, key.valid == nil, count >= 16 * samples, v.count >= count else { return nil }
+        let desc = key.descending
+        // Rank of the threshold among the sampled values (best first): about 2k of n.
+        let rank = (2 * k * samples + count - 1) / count + 8
+        guard rank < samples / 2 else { return nil }
+        let step = count / samples
+        var sample: [T] = []
+        sample.reserveCapacity(samples)
+        for s in 0..<samples {
+            let x = v[s * step]
+            if x == x { sample.append(x) }  // NaN (the one value not equal to itself) sorts as null
+        }
+        guard sample.count > rank else { return nil }
+        sample.sort { desc ? $0 > $1 : $0 < $1 }
+        let t = sample[rank]
+        // Many ties at t could keep far more than 2k rows: past `cap` the heap is cheaper.
+        let cap = max(16 * k, 1 << 15)
+        let kept = Parallel.map(parts) { p -> [UInt32]? in
+            let range = min(count, p * chunk)..<min(count, (p + 1) * chunk)
+            var out: [UInt32] = []
+            out.reserveCapacity(4 * k)
+            return v.withUnsafeBufferPointer { vp -> [UInt32]? in
+                var i = range.lowerBound
+                while i < range.upperBound {
+                    let end = min(range.upperBound, i + 4096)
+                    if desc {
+                        for j in i..<end where vp[j] >= t { out.append(UInt32(j)) }
+                    } else {
+                        for j in i..<end where vp[j] <= t { out.append(UInt32(j)) }
+                    }
+                    if out.count > cap { return nil }
+                    i = end
+                }
+                return out
+            }
+        }
+        var best: [UInt32] = []
+        for part in kept {
+            guard let part else { return nil }
+            best += part
+        }
+        guard best.count >= k else { return nil }
+        v.withUnsafeBufferPointer { vp in
+            best.sort { a, b in
+                let x = vp[Int(a)], y = vp[Int(b)]
+                if x != y { return desc ? x > y : x < y }
+                return a < b
+            }
+        }
+        return Array(best.prefix(k))
     }
 
     /// The best `k` positions of `range`, via a heap whose root is the worst kept.

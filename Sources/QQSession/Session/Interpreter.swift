@@ -100,15 +100,18 @@ extension Session {
             // A bare `follows` prints straight from the follow graph, a block at a
             // time: the first row shows before the 20-million-row edge table exists.
             // (Follows with times or weights print through the table, which has their columns.)
-            if rt.dataset.follows.times == nil, rt.dataset.follows.followWeights == nil, case .relation(let plan, false) = try binder().bindStatementExpression(e),
-               case .scan(.follows) = plan.node {
+            // Bound once: the statement's plan is what runs.
+            let b = binder()
+            let bound = try b.bindStatementExpression(e)
+            if rt.dataset.follows.times == nil, rt.dataset.follows.followWeights == nil,
+               case .relation(let plan, false) = bound, case .scan(.follows) = plan.node {
                 return try printRows(followsRows())
             }
-            if binder().namesWholeAccount(e) {
-                try show(try Executor(rt: rt).run(try binder().bindRelation(e)))
+            if b.namesWholeAccount(e) {
+                try show(try Executor(rt: rt).run(try b.bindRelation(e)))
                 return
             }
-            try show(try evaluate(e))
+            try show(try evaluate(bound))
         case .print(let e):
             try show(try evaluate(e))
         case .letBinding(let name, let value):
@@ -144,7 +147,12 @@ extension Session {
     }
 
     package func evaluate(_ e: Expr) throws(Diagnostic) -> Executor.Result {
-        switch try binder().bindStatementExpression(e) {
+        try evaluate(try binder().bindStatementExpression(e))
+    }
+
+    /// What a bound statement expression computes.
+    package func evaluate(_ bound: Binder.Bound) throws(Diagnostic) -> Executor.Result {
+        switch bound {
         case .value(let b):
             return .value(try Evaluator.values(rt).value(b))
         case .relation(let plan, let parenthesized):
