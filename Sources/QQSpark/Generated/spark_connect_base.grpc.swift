@@ -1752,4 +1752,5 @@ extension Spark_Connect_SparkConnectService.ClientProtocol {
             onResponse: handleResponse
         )
     }
-}#endif
+}
+#endif

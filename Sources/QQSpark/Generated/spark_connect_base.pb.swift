@@ -8399,4 +8399,5 @@ nonisolated extension Spark_Connect_GetStatusResponse.OperationStatus: SwiftProt
 nonisolated extension Spark_Connect_GetStatusResponse.OperationStatus.OperationState: SwiftProtobuf._ProtoNameProviding {
   static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{2}\0OPERATION_STATE_UNSPECIFIED\0\u{1}OPERATION_STATE_UNKNOWN\0\u{1}OPERATION_STATE_RUNNING\0\u{1}OPERATION_STATE_TERMINATING\0\u{1}OPERATION_STATE_SUCCEEDED\0\u{1}OPERATION_STATE_FAILED\0\u{1}OPERATION_STATE_CANCELLED\0")
 }
+
 #endif

@@ -3010,4 +3010,5 @@ nonisolated extension Spark_Connect_AnalyzeTable: SwiftProtobuf.Message, SwiftPr
     return true
   }
 }
+
 #endif

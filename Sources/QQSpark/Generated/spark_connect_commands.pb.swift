@@ -4438,4 +4438,5 @@ nonisolated extension Spark_Connect_ExecuteExternalCommand: SwiftProtobuf.Messag
     return true
   }
 }
+
 #endif

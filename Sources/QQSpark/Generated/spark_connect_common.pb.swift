@@ -1115,4 +1115,5 @@ nonisolated extension Spark_Connect_Strings: SwiftProtobuf.Message, SwiftProtobu
     return true
   }
 }
+
 #endif

@@ -5146,4 +5146,5 @@ nonisolated extension Spark_Connect_SubqueryExpression.TableArgOptions: SwiftPro
     return true
   }
 }
+
 #endif

@@ -1284,4 +1284,5 @@ nonisolated extension Spark_Connect_MlCommandResult.MlOperatorInfo: SwiftProtobu
     return true
   }
 }
+
 #endif

@@ -248,4 +248,5 @@ nonisolated extension Spark_Connect_ObjectRef: SwiftProtobuf.Message, SwiftProto
     return true
   }
 }
+
 #endif

@@ -2834,4 +2834,5 @@ nonisolated extension Spark_Connect_PipelineAnalysisContext: SwiftProtobuf.Messa
     return true
   }
 }
+
 #endif

@@ -10659,4 +10659,5 @@ nonisolated extension Spark_Connect_Zip: SwiftProtobuf.Message, SwiftProtobuf._M
     return true
   }
 }
+
 #endif

@@ -2764,4 +2764,5 @@ nonisolated extension Spark_Connect_DataType.Unparsed: SwiftProtobuf.Message, Sw
     return true
   }
 }
+
 #endif
