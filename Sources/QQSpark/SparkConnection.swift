@@ -143,8 +143,9 @@ final class SparkConnection: SQLRunner, @unchecked Sendable {
         options.maxResponseMessageBytes = 512 << 20
         let service = self.service
         let box = UncheckedBox(handle)
+        let message = request, callOptions = options
         let result: Result<Void, any Error> = executor.wait {
-            try await service.executePlan(request, options: options) { response in
+            try await service.executePlan(message, options: callOptions) { response in
                 for try await message in response.messages { box.value(message) }
             }
         }
