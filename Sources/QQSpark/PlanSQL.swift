@@ -272,12 +272,13 @@ struct PlanSQL {
             + (groups.isEmpty ? "" : " GROUP BY \(groups.joined(separator: ", "))")
         let table = SQLRelation(sql: grouped, columns: groups + (0..<aggregates.count).map { "_qq_a\($0)" }, hidden: [])
         let outEx = exprs(table, windowed: false)
-        var out: [String] = []
-        for (k, o) in outputs.enumerated() { out.append("\(try outEx.sql(o.expr)) AS _c\(k)") }
+        // The result: the keys, then the outputs (the plan's schema).
+        var out: [String] = groups.enumerated().map { "\($0.element) AS _c\($0.offset)" }
+        for (k, o) in outputs.enumerated() { out.append("\(try outEx.sql(o.expr)) AS _c\(keys.count + k)") }
         // With no keys there is one group even over no rows; its order is that of any row.
         out.append(groups.isEmpty ? "CAST(0 AS BIGINT) AS _qq_ord" : "_qq_ord")
         return SQLRelation(sql: "SELECT \(out.joined(separator: ", ")) FROM (\(grouped)) \(c)",
-                           columns: (0..<outputs.count).map { "_c\($0)" }, hidden: [])
+                           columns: (0..<(keys.count + outputs.count)).map { "_c\($0)" }, hidden: [])
     }
 
     /// A count argument (`top N`, `take N`, `skip N`): a non-negative integer literal.
