@@ -6,10 +6,13 @@ import PackageDescription
 //   QQIO      loaders and writers (CSV, edge lists, GraphML, gzip, snapshots), generator, sample
 //   QQMetrics graph metrics (PageRank, HITS, cores, clustering, betweenness, Louvain, …)
 //   QQOutput  table rendering, output formats, terminal charts and SVG
-//   QQLang    the qq language: syntax, binding, plan, executor, session, help
-//   qq        the executable: command line, REPL on libedit, completion, dot-commands
-//   QQArrow   Arrow IPC stream decoder into qq tables (no dependencies beyond QQData)
-//   QQSpark   the Spark Connect engine (trait "Spark": `swift build --traits Spark`)
+//   QQSyntax   the language's text: lexer, parser, AST, statement completeness, diagnostics renderer
+//   QQSemantic binding names and types, settings, the metric registry, the logical plan (the engine seam)
+//   QQEngine   the local executor: one file per stage, expression evaluation, the metric cache
+//   QQSession  the interpreter: statements, settings, help, completion, tutorial lessons
+//   qq         the executable: command line, REPL on libedit, dot-commands, terminal
+//   QQArrow    Arrow IPC stream decoder into qq tables (no dependencies beyond QQData)
+//   QQSpark    the Spark Connect engine (trait "Spark": `swift build --traits Spark`)
 let package = Package(
     name: "qq",
     platforms: [.macOS(.v15)],
@@ -44,13 +47,17 @@ let package = Package(
         .target(name: "QQIO", dependencies: ["QQData", "CZlib"]),
         .target(name: "QQMetrics", dependencies: ["QQData", "CQQSupport"]),
         .target(name: "QQOutput", dependencies: ["QQData"]),
-        .target(name: "QQLang", dependencies: ["QQData", "QQIO", "QQMetrics", "QQOutput"]),
+        .target(name: "QQSyntax", dependencies: ["QQData"]),
+        .target(name: "QQSemantic", dependencies: ["QQData", "QQSyntax", "QQMetrics"]),
+        .target(name: "QQEngine", dependencies: ["QQData", "QQSyntax", "QQSemantic", "QQMetrics", "QQOutput"]),
+        .target(name: "QQSession", dependencies: ["QQData", "QQSyntax", "QQSemantic", "QQEngine", "QQIO", "QQMetrics", "QQOutput"]),
         .target(name: "QQArrow", dependencies: ["QQData"]),
-        // Its sources compile to nothing without the Spark trait (`#if Spark`).
+        // Its sources compile to nothing without the Spark trait (`#if Spark`); the
+        // session reaches it only through `PlanEngine`, registered by the executable.
         .target(
             name: "QQSpark",
             dependencies: [
-                "QQLang", "QQArrow",
+                "QQData", "QQSyntax", "QQSemantic", "QQMetrics", "QQArrow",
                 .product(name: "GRPCCore", package: "grpc-swift-2", condition: .when(traits: ["Spark"])),
                 .product(name: "GRPCNIOTransportHTTP2", package: "grpc-swift-nio-transport", condition: .when(traits: ["Spark"])),
                 .product(name: "GRPCProtobuf", package: "grpc-swift-protobuf", condition: .when(traits: ["Spark"])),
@@ -60,21 +67,23 @@ let package = Package(
         .executableTarget(
             name: "qq",
             dependencies: [
-                "QQLang", "CLibEdit",
+                "QQSession", "QQSyntax", "QQData", "QQOutput", "CLibEdit",
+                .target(name: "QQSpark", condition: .when(traits: ["Spark"])),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         // libFuzzer targets (scripts/fuzz); built normally they replay files given as arguments.
-        .executableTarget(name: "FuzzLang", dependencies: ["QQLang"]),
-        .executableTarget(name: "FuzzLoad", dependencies: ["QQIO"]),
+        .executableTarget(name: "FuzzLang", dependencies: ["QQSession", "QQData"]),
+        .executableTarget(name: "FuzzLoad", dependencies: ["QQIO", "QQData"]),
+        .executableTarget(name: "FuzzSnapshot", dependencies: ["QQIO", "QQData"]),
         .testTarget(name: "QQDataTests", dependencies: ["QQData"]),
-        .testTarget(name: "QQIOTests", dependencies: ["QQIO"], exclude: ["Fixtures"]),
-        .testTarget(name: "QQMetricsTests", dependencies: ["QQMetrics", "QQIO"], exclude: ["Fixtures"]),
-        .testTarget(name: "QQOutputTests", dependencies: ["QQOutput"], exclude: ["Golden"]),
-        .testTarget(name: "QQLangTests", dependencies: ["QQLang"], exclude: ["Golden", "FuzzRegressions"]),
-        .testTarget(name: "QQShellTests", dependencies: ["QQLang"]),
-        .testTarget(name: "QQArrowTests", dependencies: ["QQArrow"]),
-        .testTarget(name: "QQSparkTests", dependencies: ["QQSpark", "QQLang", "QQIO"]),
+        .testTarget(name: "QQIOTests", dependencies: ["QQIO", "QQData"], exclude: ["Fixtures"]),
+        .testTarget(name: "QQMetricsTests", dependencies: ["QQMetrics", "QQIO", "QQData"], exclude: ["Fixtures"]),
+        .testTarget(name: "QQOutputTests", dependencies: ["QQOutput", "QQData"], exclude: ["Golden"]),
+        .testTarget(name: "QQLangTests", dependencies: ["QQSyntax", "QQSemantic", "QQEngine", "QQSession", "QQMetrics", "QQData"], exclude: ["Golden", "FuzzRegressions"]),
+        .testTarget(name: "QQShellTests", dependencies: ["QQSession", "QQEngine", "QQSemantic", "QQSyntax"]),
+        .testTarget(name: "QQArrowTests", dependencies: ["QQArrow", "QQData"]),
+        .testTarget(name: "QQSparkTests", dependencies: ["QQSpark", "QQArrow", "QQSession", "QQEngine", "QQSemantic", "QQSyntax", "QQMetrics", "QQIO", "QQData"]),
     ],
     swiftLanguageModes: [.v6]
 )

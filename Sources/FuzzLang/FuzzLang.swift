@@ -1,5 +1,5 @@
 import QQData
-import QQLang
+import QQSession
 
 // libFuzzer target for the language: lexer, parser, binder and executor.
 //
@@ -22,7 +22,8 @@ enum FuzzLang {
     static let banned = ["load", "save", "source", "generate", "export", " to ", "param"]
 
     static func run(_ bytes: UnsafeBufferPointer<UInt8>) {
-        // The language is UTF-8 text; invalid bytes are replaced, as a terminal would.
+        // The language is UTF-8 text; bytes that are not are an error (the banned words
+        // are looked for in the text decoded with replacement).
         let text = String(decoding: bytes, as: UTF8.self)
         let lowered = text.lowercased()
         if banned.contains(where: { lowered.contains($0) }) { return }
@@ -32,7 +33,7 @@ enum FuzzLang {
         options.today = CivilDate(year: 2024, month: 1, day: 31)
         let session = Session(options: options, output: NullOutput())
         _ = session.run("generate accounts 40 follows 160 seed 3")
-        _ = session.run(text, file: "fuzz.qq")
+        _ = session.run(utf8: Array(bytes), file: "fuzz.qq")
         // Whatever happened, the session must still answer.
         _ = session.run("accounts | count")
     }

@@ -47,7 +47,7 @@ public enum Betweenness {
         if approximate {
             var all = Array(0..<n)
             var rng = SplitMix64(seed: seed)
-            for i in 0..<samples { all.swapAt(i, i + rng.below(n - i)) }
+            for i in 0..<samples { all.swapAt(i, i + rng.uniform(n - i)) }
             sources = Array(all[0..<samples])
         } else {
             sources = Array(0..<n)
@@ -79,6 +79,8 @@ public enum Betweenness {
         let sigma = Scratch<Double>(s * n, 0), delta = Scratch<Double>(s * n, 0)
         let dist = Scratch<Int32>(s * n, -1), order = Scratch<UInt32>(s * n, 0)
         let (ap, sp, dp, ds, op) = (acc.ptr, sigma.ptr, delta.ptr, dist.ptr, order.ptr)
+        KernelProgress.begin("betweenness: sources", total: sources.count)
+        defer { KernelProgress.end() }
         try g.withPtrs { (gp) throws(Diagnostic) in
             try Parallel.forEach(s) { stripe in
                 let base = stripe * n
@@ -86,6 +88,7 @@ public enum Betweenness {
                 while i < sources.count {
                     if Cancellation.isRequested { return }
                     single(gp, source: sources[i], base: base, acc: ap, sigma: sp, delta: dp, dist: ds, order: op)
+                    KernelProgress.advance()
                     i += s
                 }
             }

@@ -105,12 +105,15 @@ public enum Clustering {
         let chunks = Parallel.ranges(offsets: fOffsets, parts: 1024)
         let next = Counter()
         let (cp, mp) = (counts.ptr, marks.ptr)
+        KernelProgress.begin("clustering: accounts", total: n)
+        defer { KernelProgress.end() }
         try forward.withPtrs { (f) throws(Diagnostic) in
             Parallel.onEach(workers) { worker in
                 let base = worker * n
                 while !Cancellation.isRequested {
                     let c = next.take()
                     if c >= chunks.count { break }
+                    KernelProgress.advance(by: chunks[c].count)
                     for r in chunks[c] {
                         let r0 = f.offsets[r], r1 = f.offsets[r + 1]
                         if r1 - r0 < 2 { continue }

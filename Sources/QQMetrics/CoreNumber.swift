@@ -62,8 +62,11 @@ public enum CoreNumber {
         }
         var level: Int32 = 0
         var remaining = n
+        KernelProgress.begin("core numbers: accounts", total: n)
+        defer { KernelProgress.end() }
         while remaining > 0 {
             try Cancellation.check()
+            KernelProgress.update(n - remaining)
             let k = level
             // Scan: nodes at degree k join the queue; peeled nodes leave `alive`.
             Parallel.onEach(workers.count) { w in

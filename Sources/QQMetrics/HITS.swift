@@ -49,8 +49,11 @@ public enum HITS {
         let maxPart = Scratch<Double>(max(inParts.count, outParts.count, flat.count), 0)
         let errPart = Scratch<Double>(flat.count, 0)
         var iterations = 0, converged = false
+        KernelProgress.begin("hub and authority: iterations", total: maxIterations)
+        defer { KernelProgress.end() }
         while iterations < maxIterations {
             try Cancellation.check()
+            KernelProgress.update(iterations)
             iterations += 1
             let (hl, hn, ap, mp, ep) = (h.ptr, hNext.ptr, a.ptr, maxPart.ptr, errPart.ptr)
             // a = Aᵀ·hlast (pull over in-edges).

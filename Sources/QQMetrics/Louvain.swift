@@ -46,8 +46,13 @@ public enum Louvain {
         if m == 0 { return ((0..<n).map { Int64($0) }, 0) }
         var rng = SplitMix64(seed: seed)
         var mod = graph.modularity(assignment, communityCount: n)
+        KernelProgress.begin("community: passes", total: nil)
+        defer { KernelProgress.end() }
+        var passes = 0
         while true {
             let (level, moved) = try oneLevel(graph, m: m, rng: &rng)
+            passes += 1
+            KernelProgress.update(passes)
             if !moved { break }
             let (dense, count) = Modularity.densify(level.map { Int64($0) })
             let newMod = graph.modularity(dense, communityCount: count)

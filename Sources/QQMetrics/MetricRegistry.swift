@@ -35,16 +35,24 @@ public enum MetricRegistry {
         data, e.g. `set suspicious = ratio < 0.05 and posts < 5`.
         """
 
-    /// The metric columns of SPEC §5, in SPEC order.
-    public static let all: [MetricInfo] = columns
+    /// What `compare` shows without `on`, in this order (`posts` when the data has it).
+    public static let defaultComparison = [
+        "followers", "following", "ratio", "posts",
+        "engagement", "reciprocity", "pagerank", "audience_quality", "fake_followers",
+    ]
 
-    /// The graph functions of SPEC §4 served by the metric kernels.
-    public static let functions: [MetricInfo] = graphFunctions
+    /// Every metric, by name.
+    public static let definitions: [String: MetricDefinition] =
+        Dictionary(uniqueKeysWithValues: catalog.map { ($0.name, $0) })
 
-    /// The column or function named `name`, if any.
-    public static func info(_ name: String) -> MetricInfo? {
-        all.first { $0.name == name } ?? functions.first { $0.name == name }
-    }
+    /// The metric columns of SPEC §5 (every metric that can be a plain column), in SPEC order.
+    public static let all: [MetricDefinition] = catalog.filter { $0.layer != .required }
+
+    /// The metrics that take a layer argument (`received(L)`, `pagerank(L)`, …).
+    public static let functions: [MetricDefinition] = catalog.filter { $0.layer != .none }
+
+    /// The metric named `name`, if any.
+    public static func definition(_ name: String) -> MetricDefinition? { definitions[name] }
 
     /// Names of the metric columns that must be recomputed when setting `name` changes
     /// (directly or through a dependency).
@@ -58,5 +66,16 @@ public enum MetricRegistry {
             }
         }
         return all.map(\.name).filter(hit.contains)
+    }
+
+    /// The metrics that read setting `name` directly (not through a dependency), rule metric excluded.
+    public static func metrics(readingSetting name: String) -> [String] {
+        catalog.filter { !$0.isRule && $0.settings.contains(name) }.map(\.name)
+    }
+
+    /// Whether `name` is the rule metric or built from it (the rule may not read those).
+    public static func isBuiltFromRule(_ name: String) -> Bool {
+        guard let d = definitions[name] else { return false }
+        return d.isRule || d.dependsOn.contains(where: isBuiltFromRule)
     }
 }

@@ -89,8 +89,11 @@ public enum PageRank {
             if inverse[u] == 0 { dangling += p }
         }
         var iterations = 0
+        KernelProgress.begin("pagerank: iterations", total: maxIterations)
+        defer { KernelProgress.end() }
         while iterations < maxIterations {
             try Cancellation.check()
+            KernelProgress.update(iterations)
             iterations += 1
             let spread = dangling * p
             let (xl, c, xn, cn, dp, ep) = (x.ptr, contrib.ptr, next.ptr, nextContrib.ptr, danglingPart.ptr, errPart.ptr)

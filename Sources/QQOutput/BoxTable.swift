@@ -7,19 +7,32 @@ import QQData
 /// columns from the widest down (water-filling, never below 8 columns, cutting
 /// with `…`), and when even that is not enough drop columns from the right and say
 /// which ones in a note. Past `maxRows` rows a footer `… N more rows` follows.
+///
+/// A width of 0 or less means output that is not a terminal (SPEC §6): every
+/// column at its full width, nothing cut.
 enum BoxTable {
     static let minTextWidth = 8
 
     static func render(_ t: Table, options: RenderOptions) -> String {
-        if t.columns.isEmpty { return "(\(t.rowCount) \(t.rowCount == 1 ? "row" : "rows"), no columns)\n" }
+        (try? render(t, options: options, totalRows: nil, cancellable: false)) ?? ""
+    }
+
+    /// `t` as a box table; `totalRows` is the row count of the whole result when `t`
+    /// holds only its first rows (the footer counts the rest). With `cancellable`,
+    /// Ctrl-C stops the row loop (`Cancellation.check()` every 1024 rows).
+    static func render(_ t: Table, options: RenderOptions, totalRows: Int?,
+                       cancellable: Bool) throws(Diagnostic) -> String {
+        let total = max(totalRows ?? t.rowCount, t.rowCount)
+        if t.columns.isEmpty { return "(\(total) \(total == 1 ? "row" : "rows"), no columns)\n" }
         let shown = options.maxRows > 0 ? min(t.rowCount, options.maxRows) : t.rowCount
+        let unlimited = options.width <= 0
         let nullText = options.color ? "null" : ""
         let cells = zip(t.columns, t.names).map { CellFormatter.format($0, name: $1, rows: shown, nullText: nullText) }
         let headers = t.names.map(DisplayWidth.visible)
 
         var natural: [Int] = []
         var minimum: [Int] = []
-        let cap = max(options.width - 4, minTextWidth)
+        let cap = unlimited ? Int.max : max(options.width - 4, minTextWidth)
         for (c, cell) in cells.enumerated() {
             let h = DisplayWidth.of(headers[c])
             let widest = cell.texts.reduce(0) { max($0, DisplayWidth.of($1)) }
@@ -28,8 +41,8 @@ enum BoxTable {
             minimum.append(cell.cuttable ? min(nat, minTextWidth) : min(nat, max(widest, min(h, 4), 1)))
         }
         var kept = cells.count
-        while kept > 1 && minimum[0..<kept].reduce(0, +) + 3 * kept + 1 > options.width { kept -= 1 }
-        let widths = fit(natural: Array(natural[0..<kept]), minimum: Array(minimum[0..<kept]),
+        while !unlimited && kept > 1 && minimum[0..<kept].reduce(0, +) + 3 * kept + 1 > options.width { kept -= 1 }
+        let widths = unlimited ? natural : fit(natural: Array(natural[0..<kept]), minimum: Array(minimum[0..<kept]),
                          cuttable: cells[0..<kept].map(\.cuttable), available: options.width - 3 * kept - 1)
 
         let bold = options.color ? "\u{1B}[1m" : "", dim = options.color ? "\u{1B}[2m" : ""
@@ -46,6 +59,7 @@ enum BoxTable {
         if shown > 0 {
             out += rule("├", "┼", "┤")
             for r in 0..<shown {
+                if cancellable && r & 1023 == 1023 { try Cancellation.check() }
                 out += "│"
                 for c in 0..<kept {
                     let cell = cells[c]
@@ -57,8 +71,8 @@ enum BoxTable {
             }
         }
         out += rule("└", "┴", "┘")
-        if t.rowCount == 0 { out += "(no rows)\n" }
-        if shown < t.rowCount { out += "… \(t.rowCount - shown) more rows\n" }
+        if total == 0 { out += "(no rows)\n" }
+        if shown < total { out += "… \(total - shown) more rows\n" }
         if kept < cells.count {
             let rest = t.names[kept...].map(DisplayWidth.visible)
             let note = "… \(rest.count) more \(rest.count == 1 ? "column" : "columns"): " + rest.joined(separator: ", ")

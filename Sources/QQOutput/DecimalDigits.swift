@@ -112,9 +112,9 @@ struct DecimalDigits: Equatable {
 }
 
 /// Number text shared by tables, chart axes and progress lines.
-enum NumberText {
+public enum NumberText {
     /// `1234567` → `1,234,567`.
-    static func grouped(_ i: Int64) -> String {
+    public static func grouped(_ i: Int64) -> String {
         let s = String(i.magnitude)
         var out = i < 0 ? "-" : ""
         for (k, ch) in s.enumerated() {

@@ -1,6 +1,6 @@
 import QQData
 
-/// The exact formats (csv, tsv, json, jsonl, markdown): every row, every value in
+/// The exact formats (csv, tsv, json, jsonl, line, markdown): every row, every value in
 /// full. Rows are encoded in blocks of 4096 by `CellBlock`, then laid out row by
 /// row; after each block `afterBlock` may flush the output (streaming export) or
 /// leave it to grow (`render`).
@@ -15,12 +15,55 @@ enum ExactWriter {
     static func write(_ t: Table, _ format: OutputFormat, into out: inout ByteBuffer,
                       afterBlock: (inout ByteBuffer) throws(Diagnostic) -> Void) throws(Diagnostic) {
         switch format {
-        case .csv: try delimited(t, UInt8(ascii: ","), .csv, &out, afterBlock)
-        case .tsv: try delimited(t, 9, .tsv, &out, afterBlock)
-        case .json, .jsonl: try json(t, lines: format == .jsonl, &out, afterBlock)
         case .markdown: try markdown(t, &out, afterBlock)
         case .table: out.append(BoxTable.render(t, options: RenderOptions(format: .table)))
+        default:
+            header(t.names, format, into: &out)
+            try rows(t, format, offset: 0, into: &out, afterBlock: afterBlock)
+            footer(format, rowCount: t.rowCount, columns: t.names.count, into: &out)
         }
+    }
+
+    /// Whether `format` can be written a block of rows at a time (`header`, `rows`
+    /// per block, `footer`): every exact format but markdown, which sizes its columns.
+    static func streams(_ format: OutputFormat) -> Bool {
+        switch format {
+        case .csv, .tsv, .json, .jsonl, .line: return true
+        case .markdown, .table: return false
+        }
+    }
+
+    /// What comes before the rows: the csv/tsv header line, json's `[`.
+    static func header(_ names: [String], _ format: OutputFormat, into out: inout ByteBuffer) {
+        switch format {
+        case .csv, .tsv:
+            guard !names.isEmpty else { return }
+            let sep: UInt8 = format == .csv ? UInt8(ascii: ",") : 9
+            for (c, name) in names.enumerated() {
+                if c > 0 { out.append(sep) }
+                CellBlock.text(name, format == .csv ? .csv : .tsv, into: &out)
+            }
+            out.append(10)
+        case .json: out.append("[")
+        default: break
+        }
+    }
+
+    /// The rows of `t`, which are rows `offset…` of the whole result.
+    static func rows(_ t: Table, _ format: OutputFormat, offset: Int, into out: inout ByteBuffer,
+                     afterBlock: (inout ByteBuffer) throws(Diagnostic) -> Void) throws(Diagnostic) {
+        switch format {
+        case .csv: try delimited(t, UInt8(ascii: ","), .csv, &out, afterBlock)
+        case .tsv: try delimited(t, 9, .tsv, &out, afterBlock)
+        case .json, .jsonl: try json(t, lines: format == .jsonl, offset: offset, &out, afterBlock)
+        case .line: try lines(t, offset: offset, &out, afterBlock)
+        case .markdown, .table: break
+        }
+    }
+
+    /// What comes after the rows: json's `]`.
+    static func footer(_ format: OutputFormat, rowCount: Int, columns: Int, into out: inout ByteBuffer) {
+        if format == .json { out.append(rowCount == 0 ? "]\n" : "\n]\n") }
     }
 
     private static func blocks(_ t: Table) -> StrideTo<Int> { stride(from: 0, to: t.rowCount, by: blockRows) }
@@ -28,11 +71,6 @@ enum ExactWriter {
     private static func delimited(_ t: Table, _ sep: UInt8, _ syntax: CellSyntax, _ out: inout ByteBuffer,
                                   _ afterBlock: (inout ByteBuffer) throws(Diagnostic) -> Void) throws(Diagnostic) {
         guard !t.columns.isEmpty else { return }
-        for (c, name) in t.names.enumerated() {
-            if c > 0 { out.append(sep) }
-            CellBlock.text(name, syntax, into: &out)
-        }
-        out.append(10)
         var block = CellBlock()
         for start in blocks(t) {
             block.encode(t, rows: start..<min(start + blockRows, t.rowCount), syntax: syntax)
@@ -49,7 +87,7 @@ enum ExactWriter {
         }
     }
 
-    private static func json(_ t: Table, lines: Bool, _ out: inout ByteBuffer,
+    private static func json(_ t: Table, lines: Bool, offset: Int, _ out: inout ByteBuffer,
                              _ afterBlock: (inout ByteBuffer) throws(Diagnostic) -> Void) throws(Diagnostic) {
         let keys: [[UInt8]] = t.names.enumerated().map { c, name in
             var b = ByteBuffer()
@@ -58,13 +96,12 @@ enum ExactWriter {
             b.append(lines ? ":" : ": ")
             return b.bytes
         }
-        if !lines { out.append("[") }
         var block = CellBlock()
         for start in blocks(t) {
             block.encode(t, rows: start..<min(start + blockRows, t.rowCount), syntax: .json)
             block.bytes.bytes.withUnsafeBufferPointer { cells in
                 for k in 0..<block.rowCount {
-                    if !lines { out.append(start + k == 0 ? "\n  " : ",\n  ") }
+                    if !lines { out.append(offset + start + k == 0 ? "\n  " : ",\n  ") }
                     out.append(UInt8(ascii: "{"))
                     for c in 0..<t.columns.count {
                         out.append(bytes: keys[c])
@@ -76,7 +113,31 @@ enum ExactWriter {
             }
             try afterBlock(&out)
         }
-        if !lines { out.append(t.rowCount == 0 ? "]\n" : "\n]\n") }
+    }
+
+    /// DuckDB's `.mode line`: `name = value` per column, names right-aligned to the
+    /// longest, values as in tsv (exact, one line each), a blank line between rows.
+    private static func lines(_ t: Table, offset: Int, _ out: inout ByteBuffer,
+                              _ afterBlock: (inout ByteBuffer) throws(Diagnostic) -> Void) throws(Diagnostic) {
+        guard !t.columns.isEmpty else { return }
+        let names = t.names.map(DisplayWidth.visible)
+        let width = names.map(DisplayWidth.of).max() ?? 0
+        let labels: [[UInt8]] = names.map { Array((String(repeating: " ", count: width - DisplayWidth.of($0)) + $0 + " = ").utf8) }
+        var block = CellBlock()
+        for start in blocks(t) {
+            block.encode(t, rows: start..<min(start + blockRows, t.rowCount), syntax: .tsv)
+            block.bytes.bytes.withUnsafeBufferPointer { cells in
+                for k in 0..<block.rowCount {
+                    if offset + start + k > 0 { out.append(10) }
+                    for c in 0..<t.columns.count {
+                        out.append(bytes: labels[c])
+                        out.append(bytes: UnsafeBufferPointer(rebasing: cells[block.range(c, k)]))
+                        out.append(10)
+                    }
+                }
+            }
+            try afterBlock(&out)
+        }
     }
 
     private static func markdown(_ t: Table, _ out: inout ByteBuffer,

@@ -38,7 +38,8 @@ struct Histogram: Equatable {
         let n = requested > 0 ? requested : min(50, Int(log2(Double(max(values.count, 1))).rounded(.up)) + 1)
         let scale = Scale(lo: lo, hi: hi, log: log)
         let a = log ? log10(scale.lo) : scale.lo, b = log ? log10(scale.hi) : scale.hi
-        let width = (b - a) / Double(n)
+        // (b - a) overflows for a domain of ±1e308: then divide the ends first.
+        let width = (b - a).isFinite ? (b - a) / Double(n) : b / Double(n) - a / Double(n)
         var edges = (0...n).map { i -> Double in
             let t = a + Double(i) * width
             return log ? pow10(t) : t
@@ -48,8 +49,7 @@ struct Histogram: Equatable {
         values.withUnsafeBufferPointer { p in
             for v in p {
                 let t = log ? log10(v) : v
-                let i = Int(((t - a) / width).rounded(.down))
-                counts[min(max(i, 0), n - 1)] += 1
+                counts[clampedInt(((t - a) / width).rounded(.down), 0, n - 1)] += 1
             }
         }
         return Histogram(edges: edges, counts: counts, log: log, integral: false)

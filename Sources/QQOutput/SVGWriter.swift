@@ -21,7 +21,8 @@ struct SVGWriter {
 
     /// `v` with at most one decimal, no trailing `.0` (`12.5`, `300`, `-0.2`).
     static func num(_ v: Double) -> String {
-        let tenths = Int((v * 10).rounded())
+        // Coordinates stay within ±1e12 px (a NaN is drawn at 0): Int(Double) traps outside Int's range.
+        let tenths = clampedInt((v * 10).rounded(), -1 << 40, 1 << 40)
         let sign = tenths < 0 ? "-" : ""
         let m = tenths.magnitude
         return m % 10 == 0 ? sign + String(m / 10) : sign + String(m / 10) + "." + String(m % 10)

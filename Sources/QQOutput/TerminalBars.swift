@@ -47,12 +47,12 @@ enum TerminalBars {
             if v.isFinite && (!scale.log || v > 0) {
                 let end = min(max(scale.unit(v), 0), 1) * Double(barWidth)
                 if end >= zero {
-                    let startCell = Int(zero.rounded())
-                    let eighths = max(Int(((end - Double(startCell)) * 8).rounded()), v == 0 ? 0 : 1)
+                    let startCell = clampedInt(zero.rounded(), 0, barWidth)
+                    let eighths = max(clampedInt(((end - Double(startCell)) * 8).rounded(), 0, barWidth * 8), v == 0 ? 0 : 1)
                     bar = String(repeating: " ", count: startCell) + on + String(repeating: "█", count: eighths / 8)
                         + (eighths % 8 > 0 ? String(TerminalChart.rowBlocks[eighths % 8]) : "") + off
                 } else {
-                    let from = Int(end.rounded(.down)), to = Int(zero.rounded())
+                    let from = clampedInt(end.rounded(.down), 0, barWidth), to = clampedInt(zero.rounded(), 0, barWidth)
                     bar = String(repeating: " ", count: from) + on + String(repeating: "█", count: max(to - from, 1)) + off
                 }
             }
@@ -62,7 +62,7 @@ enum TerminalBars {
         var axis = Array(repeating: Character("─"), count: barWidth)
         var ticks: [(Int, String)] = []
         for t in scale.ticks(target: max(2, barWidth / 10)) {
-            let col = min(Int((scale.unit(t) * Double(barWidth)).rounded()), barWidth - 1)
+            let col = clampedInt((scale.unit(t) * Double(barWidth)).rounded(), 0, barWidth - 1)
             axis[col] = "┬"
             ticks.append((labelWidth + 2 + col, NumberText.compact(t)))
         }

@@ -42,7 +42,7 @@ enum TerminalChart {
                               plotWidth: cw * n, xName: Chart.axisName(c.xLabel, log: c.log), notes: notes)
         let gap = cw >= 3 ? 1 : 0
         for (i, count) in h.counts.enumerated() {
-            var eighths = Int((Double(count) / yMax * Double(rows * 8)).rounded())
+            var eighths = clampedInt((Double(count) / yMax * Double(rows * 8)).rounded(), 0, rows * 8)
             if count > 0 && eighths == 0 { eighths = 1 }
             for level in 0..<rows {
                 let fill = min(max(eighths - level * 8, 0), 8)
@@ -54,12 +54,12 @@ enum TerminalChart {
             }
         }
         for t in stride(from: 0.0, through: yMax, by: yStep) {
-            f.yTicks.append((rows - Int((t / yMax * Double(rows)).rounded()), NumberText.compact(t)))
+            f.yTicks.append((rows - clampedInt((t / yMax * Double(rows)).rounded(), 0, rows), NumberText.compact(t)))
         }
         let scale = h.scale
         for t in scale.ticks(target: max(2, f.plotWidth / 9), minimumStep: h.integral ? 1 : 0) {
-            let col = Int((scale.unit(t) * Double(f.plotWidth)).rounded(.down))
-            f.xTicks.append((min(col, f.plotWidth - 1), NumberText.compact(t)))
+            let col = clampedInt((scale.unit(t) * Double(f.plotWidth)).rounded(.down), 0, f.plotWidth - 1)
+            f.xTicks.append((col, NumberText.compact(t)))
         }
         return f.render(width: width, color: color)
     }
@@ -78,8 +78,8 @@ enum TerminalChart {
         // Braille dot bits by (column, row) inside a cell (Unicode 2800–28FF).
         let dotBit: [[UInt8]] = [[0x01, 0x02, 0x04, 0x40], [0x08, 0x10, 0x20, 0x80]]
         for i in xs.indices {
-            let dx = Int((min(max(xScale.unit(xs[i]), 0), 1) * dotsX).rounded())
-            let dy = Int(((1 - min(max(yScale.unit(ys[i]), 0), 1)) * dotsY).rounded())
+            let dx = clampedInt((xScale.unit(xs[i]) * dotsX).rounded(), 0, Int(dotsX))
+            let dy = clampedInt(((1 - yScale.unit(ys[i])) * dotsY).rounded(), 0, Int(dotsY))
             bits[(dy / 4) * plotWidth + dx / 2] |= dotBit[dx % 2][dy % 4]
         }
         for r in 0..<rows {
@@ -89,10 +89,10 @@ enum TerminalChart {
             }
         }
         for t in yTickValues {
-            f.yTicks.append((Int(((1 - yScale.unit(t)) * dotsY).rounded()) / 4, NumberText.compact(t)))
+            f.yTicks.append((clampedInt(((1 - yScale.unit(t)) * dotsY).rounded(), 0, Int(dotsY)) / 4, NumberText.compact(t)))
         }
         for t in xScale.ticks(target: max(2, plotWidth / 10)) {
-            f.xTicks.append((Int((xScale.unit(t) * dotsX).rounded()) / 2, NumberText.compact(t)))
+            f.xTicks.append((clampedInt((xScale.unit(t) * dotsX).rounded(), 0, Int(dotsX)) / 2, NumberText.compact(t)))
         }
         return f.render(width: width, color: color)
     }
@@ -100,7 +100,8 @@ enum TerminalChart {
     /// The data range, padded 3% so extreme points stay off the axes.
     static func domain(_ v: [Double], log: Bool) -> Scale {
         var lo = Double.infinity, hi = -Double.infinity
-        for x in v { lo = min(lo, x); hi = max(hi, x) }
+        for x in v where x.isFinite { lo = min(lo, x); hi = max(hi, x) }
+        if lo > hi { lo = 0; hi = 0 }
         return Scale(lo: lo, hi: hi, log: log).padded(0.03)
     }
 }

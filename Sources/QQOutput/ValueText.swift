@@ -15,6 +15,18 @@ public enum ValueText {
         }
     }
 
+    /// The value as a table cell shows it (the one display formatter of the box
+    /// table): ints grouped by thousands, floats to about six significant digits
+    /// (`7.5`, not `7.500000000000001`), dates ISO, null empty.
+    public static func display(_ v: Value) -> String {
+        switch v {
+        case .null: return ""
+        case .int(let i): return NumberText.grouped(i)
+        case .float(let d): return CellFormatter.floats([d], rows: 1, nulls: [false], nullText: "")[0]
+        default: return v.description
+        }
+    }
+
     /// The text of a non-null value in csv/tsv/markdown fields (null is the empty field there).
     static func field(_ v: Value) -> String {
         v.isNull ? "" : v.description

@@ -1,5 +1,7 @@
 import QQData
-import QQLang
+import QQMetrics
+import QQSemantic
+import QQSyntax
 
 /// Bound expressions as Spark SQL (SPEC §4 semantics, checked against the local
 /// evaluator): `/` and `%` give null on a zero divisor (`try_divide`, `try_mod`), math
@@ -57,6 +59,8 @@ struct ExprSQL {
             case .percentile:
                 // 100 × average rank / n among non-null values (pandas rank(pct=True)).
                 return "(CASE WHEN \(x) IS NULL THEN NULL ELSE 100.0 * (rank() OVER (PARTITION BY \(x) IS NULL ORDER BY \(x)) + (count(*) OVER (PARTITION BY \(x)) - 1) / 2.0) / count(\(x)) OVER () END)"
+            case .rank, .rankAscending:
+                throw Unsupported.error("'\(fn.rawValue)()'", span: e.span)
             }
         case .aggregate(let fn, let arg, let param):
             let call = try AggregateSQL.call(fn, arg.map { (a) throws(Diagnostic) in try sql(a) }, param, span: e.span)
@@ -65,6 +69,8 @@ struct ExprSQL {
             throw Unsupported.error("overlap()", span: e.span)
         case .subquery(let plan):
             return "(\(try subquery(plan)))"
+        case .inSet:
+            throw Unsupported.error("'in (PIPELINE)'", span: e.span)
         }
     }
 
@@ -167,6 +173,8 @@ struct ExprSQL {
             throw Unsupported.error("date() of a computed value", span: e.span)
         case .days_since:
             throw Unsupported.error("days_since()", span: e.span)
+        case .substr, .replace, .extract, .split_part, .trim:
+            throw Unsupported.error("\(fn.rawValue)()", span: e.span)
         case .if:
             return "(CASE WHEN \(try arg(0)) THEN \(try arg(1, e.type)) ELSE \(try arg(2, e.type)) END)"
         }
@@ -200,6 +208,8 @@ enum AggregateSQL {
                 throw Diagnostic(.runtime, "quantile's q must be a number between 0 and 1", span: span)
             }
             return "percentile(CAST(\(x) AS DOUBLE), \(q))"
+        case .ari, .nmi:
+            throw Unsupported.error("\(fn.rawValue)()", span: span)
         }
     }
 }

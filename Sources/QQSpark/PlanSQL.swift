@@ -1,5 +1,7 @@
 import QQData
-import QQLang
+import QQMetrics
+import QQSemantic
+import QQSyntax
 
 /// A relation as Spark SQL: a SELECT whose visible columns are `_c0…` (qq's names
 /// stay on the plan's schema, so case and odd characters never meet Spark's resolver),
@@ -93,6 +95,10 @@ struct PlanSQL {
             return try sorted(try relation(input), keys, limit: nil)
         case .topN(let input, let n, let keys):
             return try sorted(try relation(input), keys, limit: try PlanSQL.count(n, "'top' count"))
+        case .topPer:
+            throw Unsupported.error("'top … per'")
+        case .join:
+            throw Unsupported.error("'join'")
         case .limit(let input, let offset, let n):
             let r = try relation(input)
             let skip = try offset.map { (e) throws(Diagnostic) in try PlanSQL.count(e, "'skip' count") } ?? 0
@@ -169,6 +175,10 @@ struct PlanSQL {
             throw Unsupported.error("the source 'interactions'")
         case .binding(let name):
             throw Unsupported.error("the table '\(name)' bound by let")
+        case .layers:
+            throw Unsupported.error("the source 'layers'")
+        case .file(let path):
+            throw Unsupported.error("'read \"\(path)\"'")
         }
         for (k, ref) in refList.enumerated() {
             guard let id = idOf[ref.endpoint] else { throw Unsupported.error("'\(ref.endpoint.rawValue).\(ref.column.name)'") }
@@ -315,6 +325,8 @@ struct PlanSQL {
                 walk(i); items.forEach { visit($0.expr) }
             case .sort(let i, let keys): walk(i); keys.forEach { visit($0.expr) }
             case .topN(let i, let n, let keys): walk(i); visit(n); keys.forEach { visit($0.expr) }
+            case .topPer(let i, let n, let keys, let per): walk(i); visit(n); keys.forEach { visit($0.expr) }; visit(per)
+            case .join(let i, let j): walk(i); visit(j.leftKey)
             case .limit(let i, let o, let n): walk(i); o.map(visit); n.map(visit)
             case .aggregate(let i, let keys, let aggs, _): walk(i); keys.forEach { visit($0.expr) }; aggs.forEach(visit)
             case .sample(let i, let n, let s): walk(i); visit(n); s.map(visit)
@@ -344,6 +356,8 @@ struct PlanSQL {
                 walk(i); items.forEach { visit($0.expr) }
             case .sort(let i, let keys): walk(i); keys.forEach { visit($0.expr) }
             case .topN(let i, let n, let keys): walk(i); visit(n); keys.forEach { visit($0.expr) }
+            case .topPer(let i, let n, let keys, let per): walk(i); visit(n); keys.forEach { visit($0.expr) }; visit(per)
+            case .join(let i, let j): walk(i); walk(j.right); visit(j.leftKey); visit(j.rightKey)
             case .limit(let i, let o, let n): walk(i); o.map(visit); n.map(visit)
             case .aggregate(let i, let keys, let aggs, let outs): walk(i); keys.forEach { visit($0.expr) }; aggs.forEach(visit); outs.forEach { visit($0.expr) }
             case .sample(let i, let n, let s): walk(i); visit(n); s.map(visit)

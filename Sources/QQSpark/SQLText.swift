@@ -1,5 +1,7 @@
 import QQData
-import QQLang
+import QQMetrics
+import QQSemantic
+import QQSyntax
 
 /// Spark SQL spellings of names, literals and qq types. Every user text that reaches
 /// a query goes through `quote`/`string`, never pasted raw.

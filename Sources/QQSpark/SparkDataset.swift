@@ -1,5 +1,7 @@
 import QQData
-import QQLang
+import QQMetrics
+import QQSemantic
+import QQSyntax
 
 /// A dataset folder on the cluster as Spark views (SPEC §2 and §12):
 ///   qq_accounts(_qq_id, _a0 = handle, _a1…): the accounts file's rows, then accounts

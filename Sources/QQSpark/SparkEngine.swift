@@ -1,6 +1,8 @@
 #if Spark
 import QQData
-import QQLang
+import QQMetrics
+import QQSemantic
+import QQSyntax
 
 /// The Spark engine (SPEC §12): runs logical plans on a Spark cluster through Spark
 /// Connect. Sources are views over the files of the loaded folder, stages are SQL
@@ -33,7 +35,7 @@ public final class SparkEngine: PlanEngine, @unchecked Sendable {
         var sources = SQLSources(accountColumns: ds.accountColumns.map(\.name))
         for m in PlanSQL.metrics(plan: plan) {
             let stale: Bool
-            if let s = metrics[m] { stale = m == .named(.pagerank) && !SparkEngine.samePageRank(s, settings) } else { stale = true }
+            if let s = metrics[m] { stale = SparkMetrics.kind(m) == .pagerank && !SparkEngine.samePageRank(s, settings) } else { stale = true }
             if stale {
                 try SparkMetrics.compute(m, settings: settings, accounts: ds.accountCount, on: connection)
                 metrics[m] = settings

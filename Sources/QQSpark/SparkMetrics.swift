@@ -1,5 +1,7 @@
 import QQData
-import QQLang
+import QQMetrics
+import QQSemantic
+import QQSyntax
 
 // Metrics of `accounts` on Spark, each a view (id, v) over qq_accounts' `_qq_id`.
 //
@@ -11,16 +13,25 @@ import QQLang
 //   reciprocity(v) = 2·mutuals / (followers + following), null when both are 0
 // PageRank: see `SparkPageRank`.
 enum SparkMetrics {
+    /// What the Spark engine computes, by registry name: the one table of the metrics it
+    /// supports (every other metric is refused by name). Its keys are checked against
+    /// the registry (`PlanSQLTests`).
+    enum Kind: Sendable { case followers, following, ratio, mutuals, reciprocity, pagerank }
+    static let supported: [String: Kind] = [
+        "followers": .followers, "following": .following, "ratio": .ratio,
+        "mutuals": .mutuals, "reciprocity": .reciprocity, "pagerank": .pagerank,
+    ]
+
+    /// The plain metric (no layer argument) the engine knows, if any.
+    static func kind(_ m: MetricID) -> Kind? { m.layer == nil ? supported[m.name] : nil }
+
     static func view(_ m: MetricID) -> String {
-        switch m {
-        case .named(let n): return "qq_metric_\(n.rawValue)"
-        default: return "qq_metric_other"
-        }
+        kind(m) != nil ? "qq_metric_\(m.name)" : "qq_metric_other"
     }
 
     /// Computes the metric's view on the cluster (the caller caches by dataset and settings).
     static func compute(_ m: MetricID, settings: Settings, accounts: Int, on spark: SQLRunner) throws(Diagnostic) {
-        guard case .named(let metric) = m else { throw Unsupported.error("the metric '\(m)'") }
+        guard let metric = kind(m) else { throw Unsupported.error("the metric '\(m)'") }
         let degrees = """
             SELECT a._qq_id AS id, coalesce(i.n, 0) AS fin, coalesce(o.n, 0) AS fout, coalesce(mu.n, 0) AS mut
             FROM qq_accounts a
@@ -39,8 +50,6 @@ enum SparkMetrics {
         case .pagerank:
             try SparkPageRank.run(settings: settings, accounts: accounts, into: view(m), on: spark)
             return
-        default:
-            throw Unsupported.error("the metric '\(metric.rawValue)'")
         }
         try spark.materialize("SELECT id, \(value) AS v FROM (\(degrees)) d", as: view(m))
     }

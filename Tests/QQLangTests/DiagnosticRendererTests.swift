@@ -1,6 +1,9 @@
 import QQData
 import Testing
-@testable import QQLang
+@testable import QQSession
+@testable import QQEngine
+@testable import QQSemantic
+@testable import QQSyntax
 
 @Suite("Diagnostic renderer")
 struct DiagnosticRendererTests {

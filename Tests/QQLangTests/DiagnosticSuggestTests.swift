@@ -1,5 +1,8 @@
 import Testing
-@testable import QQLang
+@testable import QQSession
+@testable import QQEngine
+@testable import QQSemantic
+@testable import QQSyntax
 
 @Suite("Suggestions")
 struct DiagnosticSuggestTests {

@@ -1,6 +1,9 @@
 import Testing
 import QQData
-@testable import QQLang
+@testable import QQSession
+@testable import QQEngine
+@testable import QQSemantic
+@testable import QQSyntax
 
 /// Stage semantics checked by a second method, null semantics, the metric cache's
 /// invalidation, parameters, `--safe`, and what goes to stdout and stderr.
@@ -107,27 +110,27 @@ import QQData
         let (s, _) = EngineFixture.session()
         #expect(s.run("accounts | select pagerank, kcore, audience_quality, followers | count"))
         let rt = s.rt
-        let before = try #require(rt.metrics.valid(.named(.kcore), rt)?.key)
-        #expect(rt.metrics.valid(.named(.pagerank), rt) != nil)
+        let before = try #require(rt.metrics.valid(MetricID("kcore")!, rt)?.key)
+        #expect(rt.metrics.valid(MetricID("pagerank")!, rt) != nil)
         #expect(s.run("set damping = 0.5"))
-        #expect(rt.metrics.valid(.named(.pagerank), rt) == nil)
-        #expect(rt.metrics.valid(.named(.audience_quality), rt) == nil)
-        #expect(rt.metrics.valid(.named(.kcore), rt)?.key == before)
-        #expect(rt.metrics.valid(.named(.followers), rt) != nil)
+        #expect(rt.metrics.valid(MetricID("pagerank")!, rt) == nil)
+        #expect(rt.metrics.valid(MetricID("audience_quality")!, rt) == nil)
+        #expect(rt.metrics.valid(MetricID("kcore")!, rt)?.key == before)
+        #expect(rt.metrics.valid(MetricID("followers")!, rt) != nil)
         #expect(s.run("accounts | select pagerank | count\nset damping = 0.85"))
-        #expect(rt.metrics.valid(.named(.pagerank), rt) == nil, "the entry now holds the damping-0.5 values")
+        #expect(rt.metrics.valid(MetricID("pagerank")!, rt) == nil, "the entry now holds the damping-0.5 values")
     }
 
     @Test func suspiciousRuleKeysOnWhatItReads() {
         let (s, _) = EngineFixture.session()
         #expect(s.run("set suspicious = pagerank < 0.1\naccounts | select fake_followers | count"))
         let rt = s.rt
-        #expect(rt.metrics.valid(.named(.fake_followers), rt) != nil)
+        #expect(rt.metrics.valid(MetricID("fake_followers")!, rt) != nil)
         #expect(s.run("set tolerance = 1e-9"))
-        #expect(rt.metrics.valid(.named(.fake_followers), rt) == nil)
+        #expect(rt.metrics.valid(MetricID("fake_followers")!, rt) == nil)
         #expect(s.run("set suspicious = age > 30\naccounts | select fake_followers | count"))
         #expect(s.run("set damping = 0.5"))
-        #expect(rt.metrics.valid(.named(.fake_followers), rt) != nil)
+        #expect(rt.metrics.valid(MetricID("fake_followers")!, rt) != nil)
     }
 
     @Test func failedComputationStoresNothing() {
@@ -137,8 +140,8 @@ import QQData
         s.dataset = other
         #expect(!s.run("accounts | select fake_followers"))
         #expect(out.stderr.contains("suspicious rule"))
-        #expect(s.rt.metrics.valid(.named(.fake_followers), s.rt) == nil)
-        #expect(s.rt.metrics.valid(.named(.suspicious), s.rt) == nil)
+        #expect(s.rt.metrics.valid(MetricID("fake_followers")!, s.rt) == nil)
+        #expect(s.rt.metrics.valid(MetricID("suspicious")!, s.rt) == nil)
     }
 
     @Test func valueFormatsPrintTextAlone() {

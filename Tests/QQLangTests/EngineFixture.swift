@@ -1,5 +1,8 @@
 import QQData
-@testable import QQLang
+@testable import QQSession
+@testable import QQEngine
+@testable import QQSemantic
+@testable import QQSyntax
 
 /// Collects what a session writes.
 final class EngineOutput: SessionOutput {

@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 import QQData
-import QQLang
+import QQSession
 
 /// The engine's performance target (issue 4): a filter + top-10 + select over 1M
 /// accounts with cached metrics in under 50 ms. Gated by `QQ_PERF=1` (it generates a

@@ -1,6 +1,9 @@
 import Testing
 import QQData
-@testable import QQLang
+@testable import QQSession
+@testable import QQEngine
+@testable import QQSemantic
+@testable import QQSyntax
 
 /// The logical plan's shape, independent of the executor: one `Metric` node right
 /// above the source naming every metric the stages read, schemas per node, and
@@ -29,6 +32,8 @@ import QQData
             case .extend(let i, _): out.append("extend"); cur = i
             case .sort(let i, _): out.append("sort"); cur = i
             case .topN(let i, _, _): out.append("topN"); cur = i
+            case .topPer(let i, _, _, _): out.append("topPer"); cur = i
+            case .join(let i, _): out.append("join"); cur = i
             case .limit(let i, _, _): out.append("limit"); cur = i
             case .aggregate(let i, _, _, _): out.append("aggregate"); cur = i
             case .distinct(let i, _): out.append("distinct"); cur = i

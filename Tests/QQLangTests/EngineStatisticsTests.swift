@@ -1,6 +1,9 @@
 import Testing
 import QQData
-@testable import QQLang
+@testable import QQSession
+@testable import QQEngine
+@testable import QQSemantic
+@testable import QQSyntax
 
 /// Statistics against reference values from NumPy 2.4 / SciPy 1.17 on the same
 /// inputs (ties included), and Kendall's O(n log n) algorithm against a direct

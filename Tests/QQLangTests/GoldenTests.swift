@@ -1,7 +1,10 @@
 import Foundation
 import Testing
 import QQData
-@testable import QQLang
+@testable import QQSession
+@testable import QQEngine
+@testable import QQSemantic
+@testable import QQSyntax
 
 /// Golden tests: every `Golden/<feature>/<name>.qq` runs in a fresh session in a
 /// pinned environment (width 100, no colour, table format unless the script sets

@@ -1,6 +1,9 @@
 import Foundation
 import Testing
-@testable import QQLang
+@testable import QQSession
+@testable import QQEngine
+@testable import QQSemantic
+@testable import QQSyntax
 
 /// docs/REFERENCE.md is generated from the help registry; this test keeps them equal.
 /// Re-record with `QQ_RECORD=1 swift test --filter HelpReferenceTests`.

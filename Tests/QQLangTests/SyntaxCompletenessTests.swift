@@ -1,6 +1,9 @@
 import QQData
 import Testing
-@testable import QQLang
+@testable import QQSession
+@testable import QQEngine
+@testable import QQSemantic
+@testable import QQSyntax
 
 @Suite("Completeness and statement boundaries")
 struct SyntaxCompletenessTests {
@@ -22,7 +25,16 @@ struct SyntaxCompletenessTests {
         ("print (\"a", .incomplete(pending: "\"")),
         ("compare @\"open", .incomplete(pending: "\"")),
         ("print \"a # not a comment", .incomplete(pending: "\"")),
-        ("accounts | where x >", .complete),
+        ("accounts | where x", .complete),
+        ("accounts | where x >", .incomplete(pending: ">")),
+        ("accounts | where followers > 10 and", .incomplete(pending: "and")),
+        ("accounts | where followers > 10 or # more", .incomplete(pending: "or")),
+        ("accounts | select handle,", .incomplete(pending: ",")),
+        ("print 1 +\n", .incomplete(pending: "+")),
+        ("print 1 +\n 2", .complete),
+        ("help and", .complete),
+        ("help or", .complete),
+        ("and", .incomplete(pending: "and")),
         ("print 1)", .complete),
         ("accounts | count;", .complete),
     ])
@@ -40,6 +52,9 @@ struct SyntaxCompletenessTests {
         ("print 1; print 2\nprint 3;", ["(print 1)", "(print 2)", "(print 3)"]),
         (";;\n\n;", []),
         ("let a = 1\nlet b = 2", ["(let a 1)", "(let b 2)"]),
+        ("accounts | where followers > 1 and\n  posts > 1", ["(pipe accounts (where (and (> followers 1) (> posts 1))))"]),
+        ("print 1 +\n  2\nprint max(1,\n2)", ["(print (+ 1 2))", "(print (call max 1 2))"]),
+        ("help or\nprint 1", ["(help \"or\")", "(print 1)"]),
     ])
     func boundaries(_ text: String, _ expected: [String]) {
         let r = Parser.parse(text)

@@ -1,6 +1,9 @@
 import QQData
 import Testing
-@testable import QQLang
+@testable import QQSession
+@testable import QQEngine
+@testable import QQSemantic
+@testable import QQSyntax
 
 @Suite("Completion")
 struct SyntaxCompleterTests {
@@ -34,8 +37,9 @@ struct SyntaxCompleterTests {
         ("accounts | s‸", "11:sample select skip sort summarize"),
         ("accounts | where x > 1 | co‸", "25:compare correlate count"),
         // columns, metrics and functions in expressions
-        ("accounts | where fol‸", "17:followers following follows"),
-        ("accounts | where followers > 10 and po‸", "36:posts pow"),
+        ("accounts | where fol‸", "17:followers following"),
+        ("accounts | where followers > 10 and po‸", "36:posts"),
+        ("accounts | where followers > 10 and pow‸", "36:pow"),
         ("accounts | select handle, pag‸", "26:pagerank"),
         ("accounts | top 5 by audience_q‸", "20:audience_quality"),
         ("print med‸", "6:median"),
@@ -56,7 +60,7 @@ struct SyntaxCompleterTests {
         ("help whe‸", "5:where"),
         ("help .ro‸", "5:.rows"),
         ("help pagerank(‸", "5:"),
-        ("describe ‸", "9:accounts bigs follows interactions"),
+        ("describe ‸", "9:accounts bigs follows interactions layers"),
         ("load s‸", "5:sample"),
         // handles
         ("compare @a‸", "8:@ada_lovelace @alan_turing @ana_atlas"),
@@ -73,7 +77,9 @@ struct SyntaxCompleterTests {
         ("load \".‸", "6:.hidden\""),
         ("print \"da‸", "9:"),
         // dot-commands
-        (".r‸", "0:.rows .run"),
+        (".r‸", "0:.read .rows .run"),
+        (".read da‸", "6:data/"),
+        (".mode l‸", "6:line"),
         ("  .ti‸", "2:.timer"),
         (".run no‸", "5:notes.qq"),
         (".run \"data/‸", "6:data/accounts.csv\" data/follows.csv\" data/more/"),
@@ -93,12 +99,13 @@ struct SyntaxCompleterTests {
         #expect(c == Completions(start: 11, candidates: ["where"]))
     }
 
-    @Test("handle lookup over a store is by prefix, in order, capped")
+    @Test("handle lookup over a store is by prefix, sorted, capped at the first ones, counted")
     func handleStore() {
         let store = StringStore(["bob", "alice", "albert", "al", "carol"])
-        #expect(CompletionContext.handles(in: store, prefix: "al", limit: 10) == ["alice", "albert", "al"])
-        #expect(CompletionContext.handles(in: store, prefix: "al", limit: 2) == ["alice", "albert"])
-        #expect(CompletionContext.handles(in: store, prefix: "", limit: 1) == ["bob"])
+        #expect(CompletionContext.handles(in: store, prefix: "al", limit: 10) == ["al", "albert", "alice"])
+        #expect(CompletionContext.handles(in: store, prefix: "al", limit: 2) == ["al", "albert"])
+        #expect(CompletionContext.handles(in: store, prefix: "", limit: 1) == ["al"])
+        #expect(CompletionContext.handleCount(in: store, prefix: "al") == 3)
     }
 
     @Test("a dataset's context lists its columns, layers and handles")

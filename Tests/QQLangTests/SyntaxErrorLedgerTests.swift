@@ -1,6 +1,9 @@
 import QQData
 import Testing
-@testable import QQLang
+@testable import QQSession
+@testable import QQEngine
+@testable import QQSemantic
+@testable import QQSyntax
 
 /// The ledger of syntax error messages (PRQL keeps one): each input with the exact
 /// text a script shows for it, position, caret, hint and notes included. A message
@@ -233,7 +236,7 @@ struct SyntaxErrorLedgerTests {
 
         """),
         ("print 1\n\naccounts | where x ==\n", """
-        t.qq:3:22: error: expected an expression, found end of line
+        t.qq:3:22: error: expected an expression, found end of input
           accounts | where x ==
                                ^
 

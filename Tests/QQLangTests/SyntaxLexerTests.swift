@@ -1,6 +1,9 @@
 import QQData
 import Testing
-@testable import QQLang
+@testable import QQSession
+@testable import QQEngine
+@testable import QQSemantic
+@testable import QQSyntax
 
 /// Compact token text: `w:accounts`, `|`, `n:10000`, `f:2.5`, `s:abc`, `@:alice`, `NL`, `;`, `!:message`.
 func tokenText(_ text: String) -> String {

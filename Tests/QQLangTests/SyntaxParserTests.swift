@@ -1,6 +1,9 @@
 import QQData
 import Testing
-@testable import QQLang
+@testable import QQSession
+@testable import QQEngine
+@testable import QQSemantic
+@testable import QQSyntax
 
 /// Parses `text` and dumps its statements, one per line; a syntax error dumps as `error: message`.
 func dump(_ text: String) -> String {

@@ -1,6 +1,9 @@
 import QQData
 import Testing
-@testable import QQLang
+@testable import QQSession
+@testable import QQEngine
+@testable import QQSemantic
+@testable import QQSyntax
 
 /// Random token soup through the lexer, parser, completeness check, renderer and
 /// completer: none may crash, and every span must lie inside the text.

@@ -68,7 +68,7 @@ import QQMetrics
         let r = try PageRank.compute(g, tolerance: 1e-15, maxIterations: 2)
         #expect(!r.converged && r.iterations == 2)
         let out = try MetricEngine.compute("pagerank", dataset: Self.dataset(g), settings: {
-            var s = MetricSettings(); s.tolerance = 1e-15; s.maxIterations = 2; return s
+            var s = Settings(); s.tolerance = 1e-15; s.maxIterations = 2; return s
         }()) { _ throws(Diagnostic) in Column.ints([]) }
         #expect(out.notes.first?.contains("did not converge") == true)
     }

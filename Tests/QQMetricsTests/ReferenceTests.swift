@@ -10,7 +10,7 @@ import QQMetrics
 
     /// What qq computes for fixture column `name` (nil for input-only columns).
     static func compute(_ name: String, _ f: Fixture, _ ds: Dataset, suspicious: Column) throws -> [Double?]? {
-        var s = MetricSettings()
+        var s = Settings()
         var metric = name, layer: String? = nil
         switch name {
         case "id", "handle", "nx_community", "posts", "suspicious": return nil
@@ -23,7 +23,7 @@ import QQMetrics
         }
         let out = try MetricEngine.compute(metric, layer: layer, dataset: ds, settings: s) { (dep) throws(Diagnostic) -> Column in
             if dep == "suspicious" { return suspicious }
-            return try MetricEngine.compute(dep, dataset: ds, settings: MetricSettings()) { _ throws(Diagnostic) in
+            return try MetricEngine.compute(dep, dataset: ds, settings: Settings()) { _ throws(Diagnostic) in
                 throw Diagnostic(.internal, "nested dependency")
             }.column
         }

@@ -14,7 +14,7 @@ import QQMetrics
             #expect(!m.summary.isEmpty && !m.definition.isEmpty && !m.networkx.isEmpty, "\(m.name)")
             for d in m.dependsOn { #expect(Self.spec.contains(d)) }
         }
-        #expect(MetricRegistry.info("received")?.parameter == "layer")
+        #expect(MetricRegistry.definition("received")?.layer == .required)
     }
 
     @Test func settingsInvalidateExactlyTheirMetrics() {
@@ -40,22 +40,22 @@ import QQMetrics
         let ds = Dataset(accounts: t, handles: h, follows: built.follows, layers: built.layers, origin: "test")
         let flags = Column(.bool((0..<rows.n).map { $0 % 3 == 0 }))
         for m in MetricRegistry.all where m.name != "suspicious" {
-            let out = try MetricEngine.compute(m.name, dataset: ds, settings: MetricSettings()) { (dep) throws(Diagnostic) -> Column in
+            let out = try MetricEngine.compute(m.name, dataset: ds, settings: Settings()) { (dep) throws(Diagnostic) -> Column in
                 if dep == "suspicious" { return flags }
-                return try MetricEngine.compute(dep, dataset: ds, settings: MetricSettings()) { _ throws(Diagnostic) in flags }.column
+                return try MetricEngine.compute(dep, dataset: ds, settings: Settings()) { _ throws(Diagnostic) in flags }.column
             }
             #expect(out.column.count == rows.n, "\(m.name)")
             #expect(out.column.type == m.type, "\(m.name)")
             if !m.nullable { #expect(out.column.nullCount == 0, "\(m.name)") }
         }
         for f in ["received", "sent", "pagerank"] {
-            #expect(try MetricEngine.compute(f, layer: "repost", dataset: ds, settings: MetricSettings()) { _ throws(Diagnostic) in flags }.column.count == rows.n)
+            #expect(try MetricEngine.compute(f, layer: "repost", dataset: ds, settings: Settings()) { _ throws(Diagnostic) in flags }.column.count == rows.n)
         }
         #expect(throws: Diagnostic.self) {
-            try MetricEngine.compute("received", layer: "nope", dataset: ds, settings: MetricSettings()) { _ throws(Diagnostic) in flags }
+            try MetricEngine.compute("received", layer: "nope", dataset: ds, settings: Settings()) { _ throws(Diagnostic) in flags }
         }
         #expect(throws: Diagnostic.self) {
-            try MetricEngine.compute("fame", dataset: ds, settings: MetricSettings()) { _ throws(Diagnostic) in flags }
+            try MetricEngine.compute("fame", dataset: ds, settings: Settings()) { _ throws(Diagnostic) in flags }
         }
     }
 }

@@ -97,7 +97,7 @@ import Testing
 
     /// Louvain's communities match the planted ones (topics, bots by farm, the ring on
     /// its own), whatever the seed.
-    @Test(arguments: [MetricSettings().seed, 1, 7])
+    @Test(arguments: [Settings().kernelSeed, 1, 7])
     func louvainRecoversTopics(seed: UInt64) throws {
         let r = try Louvain.compute(d.follows, seed: seed)
         let ari = Self.adjustedRand(truth.community, r.community)

@@ -10,7 +10,7 @@ struct TableFormatTests {
     ]
 
     static let extensions: [OutputFormat: String] = [
-        .table: "table.txt", .csv: "csv", .tsv: "tsv", .json: "json", .jsonl: "jsonl", .markdown: "md",
+        .table: "table.txt", .csv: "csv", .tsv: "tsv", .json: "json", .jsonl: "jsonl", .markdown: "md", .line: "line.txt",
     ]
 
     @Test(arguments: OutputFormat.allCases)

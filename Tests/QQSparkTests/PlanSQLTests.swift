@@ -1,6 +1,8 @@
 import QQData
 import QQIO
-import QQLang
+import QQMetrics
+import QQSemantic
+import QQSyntax
 import Testing
 @testable import QQSpark
 
@@ -66,10 +68,15 @@ private func sql(_ text: String) throws -> String {
                              ("accounts | select handle, clustering", "clustering"),
                              ("accounts | where handle matches \"^a\"", "'matches'"),
                              ("accounts | compare", "'compare'"),
-                             ("interactions", "interactions")] {
+                             ("interactions", "interactions"),
+                             ("layers", "layers"),
+                             ("accounts | top 2 by posts per lang", "'top … per'"),
+                             ("accounts | join (follows | select src, dst) on handle = src", "'join'"),
+                             ("accounts | select handle, trim(lang)", "trim()"),
+                             ("accounts | where lang in (accounts | select lang)", "'in (PIPELINE)'")] {
             guard let p = try? plan(text) else { continue }
             var sources = SQLSources(accountColumns: ["handle", "posts", "joined", "verified", "lang"])
-            for m in PlanSQL.metrics(plan: p) where m != .named(.clustering) { sources.metrics[m] = SparkMetrics.view(m) }
+            for m in PlanSQL.metrics(plan: p) where SparkMetrics.kind(m) != nil { sources.metrics[m] = SparkMetrics.view(m) }
             #expect {
                 _ = try PlanSQL(sources: sources).query(p)
             } throws: { error in
@@ -77,6 +84,13 @@ private func sql(_ text: String) throws -> String {
                 return m.contains("is not available on the Spark engine") && m.contains(name)
             }
         }
+    }
+
+    @Test func supportedMetricsAreRegistryMetrics() {
+        for name in SparkMetrics.supported.keys {
+            #expect(MetricID(name) != nil, "\(name)")
+        }
+        #expect(SparkMetrics.kind(MetricID("clustering")!) == nil)
     }
 
     @Test func addresses() throws {

@@ -38,6 +38,9 @@ public struct Diagnostic: Error, Sendable, Hashable {
         case cancelled
         /// A bug in qq: reported, never a crash.
         case `internal`
+        /// A failure already shown to the user (a script run by `source` stopped on its
+        /// own error): callers only stop, nothing more is printed.
+        case alreadyReported
     }
 
     public enum Severity: String, Sendable { case error, warning, note }

@@ -13,6 +13,15 @@ public struct Bitmap: Sendable, Equatable {
         if value, count & 63 != 0 { words[n - 1] = (1 << UInt64(count & 63)) - 1 }
     }
 
+    /// A bitmap of `count` bits held in `words` (bit i of word i / 64); nil unless
+    /// there are exactly enough words and the bits past `count` are clear.
+    public init?(words: [UInt64], count: Int) {
+        guard count >= 0, words.count == (count + 63) >> 6 else { return nil }
+        if count & 63 != 0, words[words.count - 1] >> UInt64(count & 63) != 0 { return nil }
+        self.words = words
+        self.count = count
+    }
+
     @inline(__always) public subscript(i: Int) -> Bool {
         get { (words[i >> 6] >> UInt64(i & 63)) & 1 == 1 }
         set {

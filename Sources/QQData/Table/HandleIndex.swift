@@ -267,3 +267,89 @@ public struct HandleIndex: Sendable {
         }
     }
 }
+
+extension HandleIndex {
+    /// Why a saved table was refused by `init(handles:verifying:)`.
+    public enum TableProblem: Error, Sendable {
+        /// Not a power-of-two size of at least twice the handle count.
+        case size
+        /// Slot `slot` names account `id`, beyond the handles.
+        case slot(slot: Int, id: Int)
+        /// `used` slots are taken, one per handle expected.
+        case count(used: Int)
+        /// Looking up the handle of row `row` does not find `row`.
+        case lookup(row: Int)
+        /// Rows `row` and `first` hold the same handle.
+        case duplicate(row: Int, first: Int)
+    }
+
+    /// An index over `store` from a saved `table` (`self.table` of an index of the same
+    /// handles and `tableVersion`), trusting nothing in it: every used slot must name an
+    /// account, exactly `store.count` slots are used, and looking up each handle must
+    /// find its own row. Then each slot holds its handle's tag and bytes, so every
+    /// lookup answers as an index built from `store` would (a table that resolves one
+    /// handle to another account, or repeated handles, are refused). The lookups run on
+    /// both cores, 1,024 at a time through `ids(count:…)`. `store` must be a valid
+    /// `StringStore` (the caller checks offsets and UTF-8 first).
+    public init(handles store: StringStore, verifying table: [UInt64]) throws(TableProblem) {
+        let size = table.count / 2
+        let n = store.count
+        guard table.count % 2 == 0, size >= 16, size & (size - 1) == 0, n <= size / 2 else { throw .size }
+        var used = 0
+        var badSlot: (Int, Int)? = nil
+        table.withUnsafeBufferPointer { t in
+            for i in 0..<size {
+                let meta = t[2 * i]
+                if meta == 0 { continue }
+                used += 1
+                let id = Int(meta & 0xFFFF_FFFF)
+                if id == 0 || id > n { badSlot = (i, id - 1); return }
+            }
+        }
+        if let (slot, id) = badSlot { throw .slot(slot: slot, id: id) }
+        guard used == n else { throw .count(used: used) }
+        handles = store
+        slots = [Slot](unsafeUninitializedCapacity: size) { b, count in
+            HugePages.advise(UnsafeMutableRawPointer(b.baseAddress), size * MemoryLayout<Slot>.stride)
+            table.withUnsafeBytes { UnsafeMutableRawBufferPointer(b).copyMemory(from: $0) }
+            count = size
+        }
+        mask = size - 1
+        let me = self
+        let batch = 1024
+        let width = n < 1 << 14 ? 1 : Parallel.workers
+        let parts = Parallel.map(width) { part -> TableProblem? in
+            let lo = n * part / width, hi = n * (part + 1) / width
+            return store.bytes.withUnsafeBufferPointer { hb -> TableProblem? in
+                let base = hb.baseAddress ?? UnsafePointer(bitPattern: 1)!
+                var starts = [UnsafePointer<UInt8>](repeating: base, count: batch)
+                var lengths = [Int](repeating: 0, count: batch)
+                var hashes = [UInt64](repeating: 0, count: batch)
+                var found = [UInt32](repeating: 0, count: batch)
+                var first = lo
+                while first < hi {
+                    let k = min(batch, hi - first)
+                    for j in 0..<k {
+                        let r = store.range(first + j)
+                        starts[j] = base + r.lowerBound
+                        lengths[j] = r.count
+                        hashes[j] = HandleIndex.hash(bytes: UnsafeBufferPointer(start: base + r.lowerBound, count: r.count))
+                    }
+                    found.withUnsafeMutableBufferPointer { f in
+                        me.ids(count: k, starts: starts, lengths: lengths, hashes: hashes, into: f.baseAddress!)
+                    }
+                    for j in 0..<k where found[j] != UInt32(first + j) {
+                        let row = first + j
+                        if found[j] == UInt32.max { return .lookup(row: row) }
+                        let other = Int(found[j])
+                        let same = hb[store.range(other)].elementsEqual(hb[store.range(row)])
+                        return same ? .duplicate(row: max(row, other), first: min(row, other)) : .lookup(row: row)
+                    }
+                    first += k
+                }
+                return nil
+            }
+        }
+        for p in parts { if let p { throw p } }
+    }
+}

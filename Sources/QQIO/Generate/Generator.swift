@@ -32,31 +32,40 @@ public enum Generator {
             throw Diagnostic(.runtime, "\(grouped(n)) accounts can have at most \(grouped(n * (n - 1))) follows, asked for \(grouped(m))")
         }
         try MemoryGuard.checkGenerate(accounts: n, follows: m)
-        progress.begin("generating \(grouped(n)) accounts, \(grouped(m)) follows", total: 4)
+        // One bar counted in follow rows (each phase stands for its share of the
+        // work), so its rate and ETA are rows per second, not phases.
+        let rows = max(m, n)
+        func share(_ f: Double) -> Int { Int(Double(rows) * f) }
+        progress.begin("generating \(grouped(n)) accounts, \(grouped(m)) follows", total: rows)
         defer { progress.end() }
         let followBacks = n >= 3 ? Int((Double(m) * 0.15).rounded()) : 0
         let base = m - followBacks
         let popularity = try rankWeights(n, exponent: 0.8, seed: seed, purpose: 1)
         let activity = try rankWeights(n, exponent: 0.6, seed: seed, purpose: 2)
         let degrees = try outDegrees(activity, total: base, n: n)
-        progress.update(1)
+        progress.update(share(0.1))
         let baseCSR = try drawRows(degrees: degrees, popularity: popularity, seed: seed)
-        progress.update(2)
+        progress.update(share(0.45))
         try Cancellation.check()
         let backs = try FollowBacks.choose(baseCSR, count: followBacks, seed: seed)
-        progress.update(3)
+        progress.update(share(0.55))
         var src = [UInt32](), dst = [UInt32]()
         src.reserveCapacity(m); dst.reserveCapacity(m)
         for u in 0..<n {
-            if u & 0xFFFF == 0 { try Cancellation.check() }
+            if u & 0xFFFF == 0 {
+                try Cancellation.check()
+                progress.update(share(0.55 + 0.2 * Double(u) / Double(n)))
+            }
             for t in baseCSR.neighbors(u) { src.append(UInt32(u)); dst.append(t) }
         }
         for (u, v) in backs { src.append(v); dst.append(u) }
         // Fill any shortfall (tiny dense graphs only) with uniformly drawn new pairs.
         if src.count < m { try topUp(&src, &dst, n: n, m: m, seed: seed) }
+        progress.update(share(0.75))
         let follows = try CSRBuilder.buildCancellable(name: "follow", nodeCount: n, taking: &src, &dst)
+        progress.update(share(0.95))
         let accounts = try GeneratedAccounts.table(n: n, popularity: popularity, degrees: degrees, seed: seed)
-        progress.update(4)
+        progress.update(rows)
         let index: HandleIndex
         do { index = try HandleIndex(uniqueHandles: accounts.handles) } catch {
             throw Diagnostic(.internal, "generated handle '\(error.handle)' twice")
@@ -118,7 +127,7 @@ public enum Generator {
         let targets = [UInt32](unsafeUninitializedCapacity: m) { buf, count in
             let out = UncheckedSendable(buf)
             offsets.withUnsafeBufferPointer { o in
-                Parallel.forEach(2) { part in
+                Parallel.onEach(2) { part in
                     let rows = part == 0 ? 0..<mid : mid..<n
                     var row = [UInt32]()
                     for u in rows {

@@ -1,43 +1,4 @@
-/// SplitMix64 (Steele, Lea & Flood 2014): a tiny, fast, seedable generator. The
-/// generator derives one stream per account and purpose from the user's seed, so the
-/// output never depends on how work is split between threads.
-struct SplitMix64 {
-    private var state: UInt64
-
-    init(seed: UInt64) { state = seed }
-
-    /// A stream for `(seed, purpose, index)`.
-    init(seed: UInt64, purpose: UInt64, index: UInt64) {
-        state = SplitMix64.mix(seed ^ SplitMix64.mix(purpose &* 0xD1B5_4A32_D192_ED03 ^ index))
-    }
-
-    @inline(__always) mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        return SplitMix64.mix(state)
-    }
-
-    @inline(__always) static func mix(_ x: UInt64) -> UInt64 {
-        var z = x
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-
-    /// Uniform in [0, 1).
-    @inline(__always) mutating func unit() -> Double { Double(next() >> 11) * 0x1.0p-53 }
-
-    /// Uniform in 0..<n (Lemire's multiply-shift; the bias is below 2^-32 for n < 2^32).
-    @inline(__always) mutating func below(_ n: Int) -> Int {
-        Int(truncatingIfNeeded: next().multipliedFullWidth(by: UInt64(n)).high)
-    }
-
-    /// A standard normal deviate (Box–Muller).
-    mutating func normal() -> Double {
-        let u1 = max(unit(), 0x1.0p-60), u2 = unit()
-        return (-2 * log(u1)).squareRoot() * cos(2 * Double.pi * u2)
-    }
-}
-
+import QQData
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)

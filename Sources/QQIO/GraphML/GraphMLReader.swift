@@ -19,9 +19,10 @@ enum GraphMLReader {
         let source = try ByteSource(path: path)
         options.progress.begin("reading \(basename(path))", total: source.fileSize)
         defer { options.progress.end() }
-        let bytes = try source.readAll()
-        if bytes.isEmpty { throw Diagnostic(.io, "empty file: expected a GraphML document", position: FilePosition(file: path, line: 1, column: 1)) }
-        var x = XMLScanner(bytes: bytes, path: path)
+        // Streamed: the scanner holds one token at a time, never the whole document.
+        var x = XMLScanner(source: source, path: path)
+        if try x.isEmpty() { throw Diagnostic(.io, "empty file: expected a GraphML document", position: FilePosition(file: path, line: 1, column: 1)) }
+        var events = 0
         var keys: [String: Key] = [:]
         var index = HandleIndex()
         var declared: [Bool] = []
@@ -81,7 +82,7 @@ enum GraphMLReader {
                 case "data":
                     guard let k = a["key"] else { throw x.error("expected a 'key' attribute on <data>", at: off) }
                     guard keys[k] != nil else { throw x.error("unknown key '\(k)': expected a <key id=\"\(k)\"> declaration", at: off) }
-                    dataKey = (k, off); text = ""
+                    dataKey = (k, x.mark(off)); text = ""
                 case "hyperedge", "port":
                     throw x.error("GraphML <\(name)> is not supported: expected nodes and edges", at: off)
                 default: break
@@ -126,7 +127,11 @@ enum GraphMLReader {
                 default: break
                 }
             }
-            if x.pos & 0xFFFF == 0 { try Cancellation.check() }
+            events += 1
+            if events & 0x3FFF == 0 {
+                try Cancellation.check()
+                options.progress.update(source.consumed)
+            }
         }
         guard sawRoot && sawGraph else { throw Diagnostic(.io, "expected a <graphml> document with a <graph>", position: FilePosition(file: path, line: 1, column: 1)) }
         let n = index.count
@@ -177,7 +182,7 @@ enum GraphMLReader {
                 let t = type == .string ? u : trimmed(u)
                 switch type {
                 case .int: return FieldParsing.int(t).map { .int($0) }
-                case .float: return FieldParsing.double(t).map { .float($0) }
+                case .float: return FieldParsing.double(t).map { $0.isNaN ? .null : .float($0) }  // NaN is null
                 case .bool:
                     if let v = FieldParsing.bool(t) { return .bool(v) }
                     if t.count == 1 && (t[0] == 48 || t[0] == 49) { return .bool(t[0] == 49) }
@@ -187,7 +192,7 @@ enum GraphMLReader {
                 }
             }
             guard let value else {
-                let at = where_[i].map { x.position($0) }
+                let at = where_[i].map { x.position(mark: $0) }
                 throw Diagnostic(.io, "expected \(key.type) for '\(key.name)', found '\(cell)'", position: at)
             }
             b.append(value)

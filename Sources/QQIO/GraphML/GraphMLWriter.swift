@@ -6,6 +6,7 @@ import QQData
 /// follow edges without data, and interaction edges with `layer` and `weight`.
 enum GraphMLWriter {
     static func write(_ d: Dataset, to path: String) throws(Diagnostic) {
+        try checkXMLText(d)
         let out = try OutputFile(creating: path)
         out.append("<?xml version='1.0' encoding='utf-8'?>\n")
         out.append("<graphml xmlns=\"http://graphml.graphdrawing.org/xmlns\" xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\" xsi:schemaLocation=\"http://graphml.graphdrawing.org/xmlns http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd\">\n")
@@ -86,9 +87,65 @@ enum GraphMLWriter {
         }
     }
 
+    /// Refuses a dataset with text that XML 1.0 cannot hold — control characters other
+    /// than tab and line ends (U+0000–U+001F), U+FFFE and U+FFFF, which not even a
+    /// character reference may name — instead of writing a file that does not load back
+    /// as the same data. Handles, column and layer names and string values are checked
+    /// before anything is written.
+    static func checkXMLText(_ d: Dataset) throws(Diagnostic) {
+        func refuse(_ what: String, _ text: String) -> Diagnostic {
+            let bad = text.unicodeScalars.first { !xmlAllows($0) }!
+            let hex = String(bad.value, radix: 16, uppercase: true)
+            let code = "U+" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex
+            return Diagnostic(.io, "cannot save as GraphML: \(what) '\(visible(text))' contains \(code), which XML 1.0 cannot hold",
+                              hint: "save as .qqs or as a CSV folder, which keep any text")
+        }
+        let handles = d.handles.handles
+        if let i = firstForbidden(handles) { throw refuse("the handle", handles[i]) }
+        for name in d.accounts.names where hasForbidden(name) { throw refuse("the column name", name) }
+        for l in d.layers where hasForbidden(l.name) { throw refuse("the layer name", l.name) }
+        for (name, col) in zip(d.accounts.names, d.accounts.columns) {
+            guard case .string(let store) = col.storage, let i = firstForbidden(store), !col.isNull(i) else { continue }
+            throw refuse("a value of '\(name)'", store[i])
+        }
+    }
+
+    static func xmlAllows(_ u: Unicode.Scalar) -> Bool {
+        u.value >= 0x20 ? (u.value != 0xFFFE && u.value != 0xFFFF) : (u == "\t" || u == "\n" || u == "\r")
+    }
+
+    static func hasForbidden(_ s: String) -> Bool { !s.unicodeScalars.allSatisfy(xmlAllows) }
+
+    /// The first string of `s` with a character XML cannot hold (a byte scan: C0
+    /// controls, and EF BF BE / EF BF BF for U+FFFE and U+FFFF).
+    static func firstForbidden(_ s: StringStore) -> Int? {
+        s.bytes.withUnsafeBufferPointer { b -> Int? in
+            for i in 0..<s.count {
+                let r = s.range(i)
+                var k = r.lowerBound
+                while k < r.upperBound {
+                    let c = b[k]
+                    if c < 0x20 && c != 9 && c != 10 && c != 13 { return i }
+                    if c == 0xEF && k + 2 < r.upperBound && b[k + 1] == 0xBF && (b[k + 2] == 0xBE || b[k + 2] == 0xBF) { return i }
+                    k += 1
+                }
+            }
+            return nil
+        }
+    }
+
+    /// Text with control characters shown as `\u{1}` (for error messages).
+    static func visible(_ s: String) -> String {
+        var out = ""
+        for u in s.unicodeScalars.prefix(80) {
+            if xmlAllows(u) && u.value >= 0x20 { out.unicodeScalars.append(u) } else { out += "\\u{\(String(u.value, radix: 16))}" }
+        }
+        return out
+    }
+
     /// XML text and attribute escaping (`&`, `<`, `>`, quotes; tab and line ends as
-    /// character references so attributes keep them); control characters that XML 1.0
-    /// cannot hold become U+FFFD.
+    /// character references so attributes keep them); `checkXMLText` has refused the
+    /// characters XML 1.0 cannot hold (any left would become U+FFFD).
     static func escape(_ s: String) -> String {
         var out = ""
         out.reserveCapacity(s.utf8.count)

@@ -72,7 +72,13 @@ struct RawColumn: Sendable {
             return out
         }
         if maybe & RawColumn.int != 0 { return Column(.int(each(0, FieldParsing.int)), valid: mask) }
-        if maybe & RawColumn.float != 0 { return Column(.float(each(0, FieldParsing.double)), valid: mask) }
+        if maybe & RawColumn.float != 0 {
+            // NaN read from a file is null (docs/ENGINE.md, "NaN"): stored as 0, not valid.
+            var values = each(0, FieldParsing.double)
+            guard values.contains(where: \.isNaN) else { return Column(.float(values), valid: mask) }
+            for i in values.indices where values[i].isNaN { values[i] = 0; valid[i] = false }
+            return Column(.float(values), valid: valid)
+        }
         if maybe & RawColumn.bool != 0 { return Column(.bool(each(false, FieldParsing.bool)), valid: mask) }
         if maybe & RawColumn.date != 0 { return Column(.date(each(0, FieldParsing.date)), valid: mask) }
         if chunks.count == 1 { return Column(.string(chunks[0].store), valid: mask) }

@@ -1,3 +1,5 @@
+import QQData
+
 /// The sample's follow layer, generated from the roster (roster ids; edges point from
 /// follower to followed). Each planted group is one step below; docs/SAMPLE.md tells
 /// the story and the numbers each step produces.
@@ -42,7 +44,7 @@ struct SampleFollows {
 
     init(roster r: SampleRoster) {
         stamp = [Int](repeating: -1, count: r.role.count)
-        var rng = SampleRandom(phase: 2)
+        var rng = SampleRandom.phase(2)
         let t = SampleRoster.topics.count
         crowdFollows(r, &rng, topics: t)
         eliteFollows(r, &rng, topics: t)
@@ -64,7 +66,7 @@ struct SampleFollows {
     /// experts (mostly the enthusiasts do), sometimes the bought account, then
     /// 10–70 crowd accounts by popularity, 88% in their own topic; a fifth of the
     /// same-topic follows are followed back.
-    private mutating func crowdFollows(_ r: SampleRoster, _ rng: inout SampleRandom, topics t: Int) {
+    private mutating func crowdFollows(_ r: SampleRoster, _ rng: inout SplitMix64, topics t: Int) {
         let sorted = r.allCrowd.map { r.weight[$0] }.sorted()
         let enthusiastCut = sorted[Int(Double(sorted.count) * (1 - SampleFollows.enthusiastShare))]
         for a in r.allCrowd {
@@ -93,7 +95,7 @@ struct SampleFollows {
     /// expert of another topic, the head star of another topic and one crowd account.
     /// Experts follow their topic's stars and experts, two experts elsewhere and eight
     /// crowd accounts. The bought account follows every star and some crowd.
-    private mutating func eliteFollows(_ r: SampleRoster, _ rng: inout SampleRandom, topics t: Int) {
+    private mutating func eliteFollows(_ r: SampleRoster, _ rng: inout SplitMix64, topics t: Int) {
         let spt = SampleRoster.starsPerTopic
         for k in 0..<t {
             for (rank, s) in r.stars[k].enumerated() {
@@ -122,7 +124,7 @@ struct SampleFollows {
 
     /// The follow-for-follow ring: everyone in it follows everyone else in it, and
     /// 15–25 crowd accounts of its claimed topic, most of whom follow back.
-    private mutating func ringFollows(_ r: SampleRoster, _ rng: inout SampleRandom) {
+    private mutating func ringFollows(_ r: SampleRoster, _ rng: inout SplitMix64) {
         for a in r.ring {
             for b in r.ring { follow(a, b) }
             let m = rng.between(SampleFollows.ringOutside.lowerBound, SampleFollows.ringOutside.upperBound)
@@ -137,7 +139,7 @@ struct SampleFollows {
     /// the farm of their topic; every bot follows the bought account, its customers,
     /// some of its topic's stars, maybe the next bot, and 10–30 random crowd accounts
     /// (85% in its topic) as camouflage. Each bot has at most one follower.
-    private mutating func farmFollows(_ r: SampleRoster, _ rng: inout SampleRandom, topics t: Int) {
+    private mutating func farmFollows(_ r: SampleRoster, _ rng: inout SplitMix64, topics t: Int) {
         var farm = [[Int]](repeating: [], count: t)
         for b in r.bots { farm[r.topic[b]].append(b) }
         var orders = [[Int]](repeating: [], count: r.role.count)

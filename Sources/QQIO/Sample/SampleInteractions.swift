@@ -1,3 +1,5 @@
+import QQData
+
 /// The sample's interaction layers (repost, mention, reply), derived from the follow
 /// layer: each follow `a -> b` may carry interactions, with chances and counts set by
 /// the roles of `a` and `b`. The rules make engagement tell the truth: fans repost and
@@ -11,7 +13,7 @@ struct SampleInteractions {
 
     /// `src`/`dst` are the follows in roster ids, in a fixed order (the follow layer's, in dataset ids).
     init(roster r: SampleRoster, src: [UInt32], dst: [UInt32]) {
-        var rng = SampleRandom(phase: 3)
+        var rng = SampleRandom.phase(3)
         for i in src.indices {
             let a = Int(src[i]), b = Int(dst[i])
             interact(a, SampleInteractions.kind(r.role[a]), b, SampleInteractions.kind(r.role[b]), &rng)
@@ -34,12 +36,12 @@ struct SampleInteractions {
 
     /// With probability `p`, `a` does it to `b` `lo + below(span)` times.
     private static func maybe(_ e: inout SampleEdges, _ a: Int, _ b: Int, _ p: Double, _ lo: Int, _ span: Int,
-                              _ rng: inout SampleRandom) {
+                              _ rng: inout SplitMix64) {
         guard rng.chance(p) else { return }
         e.add(a, b, Double(lo + rng.below(span)))
     }
 
-    private mutating func interact(_ a: Int, _ ra: Kind, _ b: Int, _ rb: Kind, _ rng: inout SampleRandom) {
+    private mutating func interact(_ a: Int, _ ra: Kind, _ b: Int, _ rb: Kind, _ rng: inout SplitMix64) {
         typealias S = SampleInteractions
         switch (ra, rb) {
         case (.crowd, .star):

@@ -17,7 +17,7 @@ struct SampleProfiles {
     var bio: [String?] = []
 
     init(roster r: SampleRoster) {
-        var rng = SampleRandom(phase: 4)
+        var rng = SampleRandom.phase(4)
         var taken = Set<String>()
         var rank = [Int](repeating: 0, count: r.role.count)
         for list in r.stars + r.experts { for (k, a) in list.enumerated() { rank[a] = k } }
@@ -62,7 +62,7 @@ struct SampleProfiles {
     }
 
     /// Appends joined (uniform in [from, to)), posts (`posts + below(span)`) and verified.
-    private mutating func append(_ rng: inout SampleRandom, from: (Int, Int, Int), to: (Int, Int, Int),
+    private mutating func append(_ rng: inout SplitMix64, from: (Int, Int, Int), to: (Int, Int, Int),
                                  posts: Int64, span: Int, verified v: Bool) {
         let lo = CivilDate(year: from.0, month: from.1, day: from.2).daysSinceEpoch
         let hi = CivilDate(year: to.0, month: to.1, day: to.2).daysSinceEpoch

@@ -1,3 +1,5 @@
+import QQData
+
 /// The sample's cast before any edge exists: every account's role and planted topic,
 /// in roster order (stars, experts, the bought account, the ring, bots, the crowd),
 /// plus the crowd's popularity weights that later decide who gets followed.
@@ -53,7 +55,7 @@ struct SampleRoster {
         while role.count < SampleRoster.accountCount {
             crowd[i % t].append(role.count); allCrowd.append(role.count); add(.crowd, i % t); i += 1
         }
-        var rng = SampleRandom(phase: 1)
+        var rng = SampleRandom.phase(1)
         for a in allCrowd { weight[a] = SampleRoster.popularity(rng.unit()) }
         for k in 0..<t {
             var s = 0.0
@@ -62,7 +64,7 @@ struct SampleRoster {
     }
 
     /// A crowd account of topic `t`, chosen with probability proportional to its weight.
-    func pick(_ rng: inout SampleRandom, topic t: Int) -> Int {
+    func pick(_ rng: inout SplitMix64, topic t: Int) -> Int {
         let c = cumulative[t]
         let x = rng.unit() * c[c.count - 1]
         var lo = 0, hi = c.count
@@ -74,5 +76,5 @@ struct SampleRoster {
     }
 
     /// A crowd account of topic `t`, chosen uniformly.
-    func anyCrowd(_ rng: inout SampleRandom, topic t: Int) -> Int { rng.element(crowd[t]) }
+    func anyCrowd(_ rng: inout SplitMix64, topic t: Int) -> Int { rng.element(crowd[t]) }
 }

@@ -109,14 +109,21 @@ final class OutputFile {
 
 /// Replaces `target` with `temp` (a finished file or folder) by rename; an existing
 /// target (allowed only with overwrite) is moved aside first and removed after.
+/// Without overwrite the system refuses an existing target in the step that puts
+/// `temp` in place (`AtomicFile.placeNew`), so a file created meanwhile is kept.
 enum AtomicReplace {
     static func commit(temp: String, target: String, overwrite: Bool) throws(Diagnostic) {
+        var st = stat()
+        let isFolder = lstat(temp, &st) == 0 && (st.st_mode & S_IFMT) == S_IFDIR
+        guard overwrite else {
+            do { try AtomicFile.placeNew(temp, at: target, directory: isFolder) } catch {
+                removeTree(temp)
+                throw error
+            }
+            return
+        }
         var aside: String? = nil
         if AtomicFile.exists(target) {
-            guard overwrite else {
-                removeTree(temp)
-                throw Diagnostic(.io, "'\(target)' already exists", hint: "add 'overwrite' to replace it")
-            }
             let old = AtomicFile.temporaryPath(for: target) + ".old"
             guard rename(target, old) == 0 else {
                 let e = errno; removeTree(temp)
@@ -133,13 +140,45 @@ enum AtomicReplace {
         if let aside { removeTree(aside) }
     }
 
-    /// Deletes a file, or a folder and everything in it.
+    /// Deletes a file or a symbolic link, or a folder and everything in it, without
+    /// ever following a symbolic link: the folder is opened with O_NOFOLLOW and its
+    /// entries removed with `unlinkat` relative to it, so a link inside (`raw ->
+    /// /victim`) is removed as a link and what it points to is untouched, even if
+    /// the folder is changed while it is being removed. Folders nested deeper than
+    /// `maxDepth` are left in place.
     static func removeTree(_ path: String) {
-        if AtomicFile.isDirectory(path), let names = try? FolderLoader.listAll(path) {
-            for n in names { removeTree(path + "/" + n) }
-            rmdir(path)
-        } else {
-            unlink(path)
+        var st = stat()
+        guard lstat(path, &st) == 0 else { return }
+        guard (st.st_mode & S_IFMT) == S_IFDIR else { unlink(path); return }
+        let fd = open(path, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
+        guard fd >= 0 else { return }
+        removeContents(of: fd, depth: 0)
+        rmdir(path)
+    }
+
+    static let maxDepth = 256
+
+    /// Removes every entry of the open folder `dirfd`, which it closes.
+    private static func removeContents(of dirfd: Int32, depth: Int) {
+        guard let dir = fdopendir(dirfd) else { close(dirfd); return }
+        defer { closedir(dir) }
+        var names: [String] = []
+        while let e = readdir(dir) {
+            let name = withUnsafeBytes(of: e.pointee.d_name) { String(cString: $0.bindMemory(to: CChar.self).baseAddress!) }
+            if name != "." && name != ".." { names.append(name) }
+        }
+        for name in names {
+            var st = stat()
+            guard fstatat(dirfd, name, &st, AT_SYMLINK_NOFOLLOW) == 0 else { continue }
+            if (st.st_mode & S_IFMT) == S_IFDIR {
+                guard depth < maxDepth else { continue }
+                let sub = openat(dirfd, name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
+                guard sub >= 0 else { continue }
+                removeContents(of: sub, depth: depth + 1)
+                unlinkat(dirfd, name, AT_REMOVEDIR)
+            } else {
+                unlinkat(dirfd, name, 0)
+            }
         }
     }
 }

@@ -1,30 +1,138 @@
-/// The `.qqs` snapshot: the whole dataset as raw arrays, so that reloading is a few
-/// large `read(2)` calls straight into array storage plus one checksum pass.
+/// The `.qqs` snapshot, version 2: the whole dataset as typed arrays in aligned
+/// sections, found through a section table, each with its own checksum.
 ///
-/// Layout (little-endian, every item padded to 8 bytes):
+/// Layout (little-endian):
 /// ```
-/// header, 64 bytes: "QQSNAP\0\0" · version u32 · flags u32 · payload length u64 ·
-///                   payload checksum u64 · zero padding
-/// payload:  origin str · isSample u64 · createdFromEdges u64 · accountCount u64 ·
-///           handles (bytes [u8], offsets [i64]) · hash table version u64 ·
-///           hash table [u64] (`HandleIndex.table`, rebuilt instead when the version differs) ·
-///           column count u64 ·
-///           per column: name str · type u64 · validity (bit count u64, words [u64]) · data ·
-///           layer count u64 (the follow layer first) ·
-///           per layer: name str · weighted u64 · self-loops u64 · duplicates u64 ·
-///           out CSR · in CSR  (offsets [i64] · targets [u32] · weights [f64] if weighted)
+/// header, 64 bytes:  "QQSNAP\0\0" · version u32 (2) · flags u32 (0) · file length u64 ·
+///                    section count u64 · table checksum u64 · 24 zero bytes
+/// section table:     count × 32 bytes: kind u32 · index u32 · offset u64 · length u64 · checksum u64
+/// sections:          each at a multiple of 64 bytes, its length exact, zero padding between
 /// ```
-/// An array is its element count (u64) then its raw bytes; a string is a byte array.
-/// The checksum is XXH64-style rounds over the payload's 8-byte words in four lanes.
+/// A section is one array (`SnapshotFormat.Kind` says which and of what element type);
+/// `index` is the column (1 …) or layer (0 = follows) it belongs to. The table checksum
+/// covers the header's first 32 bytes and the table; a section's checksum covers its bytes.
+/// Every section starts on a 64-byte boundary, so the arrays could be used in place
+/// from a memory mapping of the file. See docs/FORMATS.md for the validation rules.
 enum SnapshotFormat {
     static let magic: [UInt8] = Array("QQSNAP".utf8) + [0, 0]
-    static let version: UInt32 = 1
+    static let version: UInt32 = 2
     static let headerSize = 64
+    static let entrySize = 32
+    static let alignment = 64
+    /// More sections than any dataset needs (a column or layer takes at most six).
+    static let maxSections = 1 << 16
+    /// Sections are read and checksummed in blocks of this size, on both cores.
+    static let blockSize = 4 << 20
+
+    /// Fixed words at the start of the `meta` section: account count, column count
+    /// (without `handle`), layer count (follows first), accounts created from edges,
+    /// flags (bit 0: saved from the sample), `HandleIndex.tableVersion`. Then two words
+    /// per column (type, has a validity mask) and four per layer (weighted, self-loops
+    /// dropped, duplicate rows, edge count).
+    static let metaFixedWords = 6
 
     enum ColumnType: UInt64 { case null = 0, int, float, bool, date, string }
+
+    /// What a section holds. The element size is fixed by the kind alone, so every
+    /// section can be read (and checksummed) before anything in it is interpreted.
+    enum Kind: UInt32, CaseIterable {
+        case meta = 1             // [u64]
+        case nameOffsets = 2      // [i64] column names, then layer names
+        case nameBytes = 3        // [u8]
+        case handleOffsets = 4    // [i64]
+        case handleBytes = 5      // [u8]
+        case handleTable = 6      // [u64] `HandleIndex.table`
+        case intColumn = 7        // [i64]
+        case floatColumn = 8      // [f64]
+        case boolColumn = 9       // [u8] 0 or 1
+        case dateColumn = 10      // [i32] days since 1970-01-01
+        case stringOffsets = 11   // [i64]
+        case stringBytes = 12     // [u8]
+        case validity = 13        // [u64] bit set = value present
+        case outOffsets = 14      // [i64]
+        case outTargets = 15      // [u32]
+        case outWeights = 16      // [f64]
+        case inOffsets = 17       // [i64]
+        case inTargets = 18       // [u32]
+        case inWeights = 19       // [f64]
+
+        var elementSize: Int {
+            switch self {
+            case .nameBytes, .handleBytes, .boolColumn, .stringBytes: return 1
+            case .dateColumn, .outTargets, .inTargets: return 4
+            default: return 8
+            }
+        }
+
+        var label: String {
+            switch self {
+            case .meta: return "meta"
+            case .nameOffsets: return "name offsets"
+            case .nameBytes: return "names"
+            case .handleOffsets: return "handle offsets"
+            case .handleBytes: return "handles"
+            case .handleTable: return "handle index"
+            case .intColumn, .floatColumn, .boolColumn, .dateColumn: return "column values"
+            case .stringOffsets: return "column string offsets"
+            case .stringBytes: return "column strings"
+            case .validity: return "column null mask"
+            case .outOffsets: return "out offsets"
+            case .outTargets: return "out targets"
+            case .outWeights: return "out weights"
+            case .inOffsets: return "in offsets"
+            case .inTargets: return "in targets"
+            case .inWeights: return "in weights"
+            }
+        }
+    }
+
+    /// One row of the section table.
+    struct Entry: Equatable {
+        var kind: Kind
+        var index: Int
+        var offset: Int
+        var length: Int
+        var checksum: UInt64
+
+        var count: Int { length / kind.elementSize }
+    }
+
+    /// `x` rounded up to the section alignment (callers bound `x` first).
+    static func aligned(_ x: Int) -> Int { (x + alignment - 1) & ~(alignment - 1) }
+
+    /// Where the first section may start after a table of `count` entries.
+    static func dataStart(sections count: Int) -> Int { aligned(headerSize + count * entrySize) }
+
+    /// The checksum of a section's bytes: each `blockSize` block hashed on its own (so
+    /// blocks can be hashed on both cores as they are read), then the block hashes.
+    static func combine(blockHashes: [UInt64], length: Int) -> UInt64 {
+        var c = SnapshotChecksum()
+        var words = blockHashes.map(\.littleEndian)
+        words.append(UInt64(length).littleEndian)
+        words.withUnsafeBytes { c.add($0) }
+        return c.value
+    }
+
+    /// The hash of one block; a last partial word counts as if zero-padded.
+    static func hash(_ raw: UnsafeRawBufferPointer) -> UInt64 {
+        var c = SnapshotChecksum()
+        let whole = raw.count & ~7
+        if whole > 0 { c.add(UnsafeRawBufferPointer(rebasing: raw[0..<whole])) }
+        if whole < raw.count {
+            var last: UInt64 = 0
+            withUnsafeMutableBytes(of: &last) { l in
+                for k in whole..<raw.count { l[k - whole] = raw[k] }
+            }
+            withUnsafeBytes(of: &last) { c.add($0) }
+        }
+        return c.value
+    }
+
+    /// Number of `blockSize` blocks in `length` bytes (at least one).
+    static func blockCount(_ length: Int) -> Int { max(1, (length + blockSize - 1) / blockSize) }
 }
 
-/// A running checksum over 8-byte words (the payload is always a multiple of 8 bytes).
+/// A running checksum over 8-byte words: XXH64-style rounds in four lanes.
 struct SnapshotChecksum {
     private var lanes: (UInt64, UInt64, UInt64, UInt64) =
         (0x60EA_27EE_ADC0_B5D6, 0xC2B2_AE3D_27D4_EB4F, 0x0, 0x61C8_8646_80B5_83EB)
@@ -37,8 +145,8 @@ struct SnapshotChecksum {
         return ((a << 31) | (a >> 33)) &* p1
     }
 
+    /// Adds whole words; `raw.count` must be a multiple of 8.
     mutating func add(_ raw: UnsafeRawBufferPointer) {
-        precondition(raw.count % 8 == 0)
         let n = raw.count / 8
         guard n > 0, let base = raw.baseAddress else { return }
         var i = 0

@@ -4,7 +4,10 @@ import Glibc
 import Darwin
 #endif
 import QQData
-import QQLang
+import QQSession
+#if Spark
+import QQSpark
+#endif
 
 extension QQCommand {
     /// The session options the command line fixes.
@@ -15,6 +18,10 @@ extension QQCommand {
         o.safe = safe
         o.timer = timer
         if let w = Terminal.width() { o.width = w }
+        o.fitsTerminal = Terminal.isTerminal(STDOUT_FILENO)
+        #if Spark
+        o.connectEngine = { (address: String) throws(Diagnostic) in try SparkEngine(address: address) }
+        #endif
         return o
     }
 }
@@ -26,6 +33,8 @@ extension QQCommand {
 struct Launcher {
     var invocation: Invocation
     var options: SessionOptions
+    /// `--engine`: "local", or a Spark Connect address `sc://HOST:PORT` (SPEC §12).
+    var engine: String? = nil
 
     func run() -> Int32 {
         Terminal.setUTF8Locale()
@@ -37,10 +46,15 @@ struct Launcher {
         let session = Session(options: options, output: streams, progress: bar ?? NoProgress())
         let runner = StatementRunner(session: session, streams: streams, progress: bar)
 
-        let start = invocation.data.map(Invocation.loadStatement(for:)) ?? "load sample"
+        var start = invocation.data.map(Invocation.loadStatement(for:)) ?? "load sample"
+        // Another engine starts with no dataset until a `load` (SPEC §12).
+        if let engine, engine != "local" {
+            start = "set engine = \(Invocation.quoted(engine))" + (invocation.data.map { "\nload \(Invocation.quoted($0))" } ?? "")
+        }
         if invocation.mode == .repl {
             return REPL(runner: runner, paths: Paths.current()).run(start: start, userData: invocation.data != nil)
         }
+        // Ctrl-C during this load stops the run with 130, even if the load finished.
         let loaded = runner.runStart(start, userData: invocation.data != nil)
         guard loaded == .ok else { return loaded.exitStatus }
         if !invocation.parameters.isEmpty { session.setParameters(invocation.parameters) }
@@ -50,26 +64,66 @@ struct Launcher {
             return 0
         case .scripts(let paths):
             for path in paths {
-                guard let text = readTextFile(path) else {
-                    session.output.err("qq: cannot read '\(path)': \(String(cString: strerror(errno)))\n")
-                    return 2
+                let bytes: [UInt8]
+                switch Launcher.readScript(path: path) {
+                case .success(let b): bytes = b
+                case .failure(let status): session.output.err(status.message); return status.code
                 }
-                let outcome = runner.run(text, file: path)
+                let outcome = runner.run(utf8: bytes, file: path)
                 guard outcome == .ok else { return outcome.exitStatus }
             }
             return 0
         case .commands(let statements):
             for statement in statements {
-                let outcome = runner.run(statement)
+                // The system limits one argument to 128 KiB on Linux; the script limit holds anyway.
+                guard statement.utf8.count <= FileText.maxBytes else {
+                    session.output.err("qq: a -c text is too large for a script (more than \(FileText.maxBytes >> 20) MiB)\n")
+                    return 2
+                }
+                // The argument parser hands over text with bad bytes already replaced by
+                // U+FFFD: the raw argument tells a real U+FFFD from bytes that are not UTF-8.
+                let outcome = statement.contains("\u{FFFD}")
+                    ? runner.run(utf8: Launcher.rawArgument(decodingTo: statement) ?? Array(statement.utf8))
+                    : runner.run(statement)
                 guard outcome == .ok else { return outcome.exitStatus }
             }
             return 0
         case .standardInput:
-            guard let bytes = readAll(fd: STDIN_FILENO) else {
-                session.output.err("qq: cannot read standard input: \(String(cString: strerror(errno)))\n")
+            let bytes: [UInt8]
+            do { bytes = try FileText.readLimited(fd: STDIN_FILENO, name: "standard input") } catch {
+                Signals.exitIfTerminated()
+                if error.kind == .cancelled { session.output.err("qq: cancelled\n"); return 130 }
+                session.output.err("qq: \(error.message)\n")
                 return 2
             }
-            return runner.run(String(decoding: bytes, as: UTF8.self), file: "<stdin>").exitStatus
+            return runner.run(utf8: bytes, file: "<stdin>").exitStatus
         }
+    }
+
+    struct ReadFailure: Error {
+        var message: String
+        var code: Int32
+    }
+
+    /// A script file's bytes (at most `FileText.maxBytes`), or the message and exit status.
+    static func readScript(path: String) -> Result<[UInt8], ReadFailure> {
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { return .failure(ReadFailure(message: "qq: cannot read '\(path)': \(String(cString: strerror(errno)))\n", code: 2)) }
+        defer { close(fd) }
+        do { return .success(try FileText.readLimited(fd: fd, name: "'\(path)'")) } catch {
+            Signals.exitIfTerminated()
+            if error.kind == .cancelled { return .failure(ReadFailure(message: "qq: cancelled\n", code: 130)) }
+            return .failure(ReadFailure(message: "qq: \(error.message)\n", code: 2))
+        }
+    }
+
+    /// The bytes of the command-line argument that decodes to `text`, if any.
+    static func rawArgument(decodingTo text: String) -> [UInt8]? {
+        for i in 0..<Int(CommandLine.argc) {
+            guard let p = CommandLine.unsafeArgv[i] else { continue }
+            let bytes = Array(UnsafeBufferPointer(start: UnsafeRawPointer(p).assumingMemoryBound(to: UInt8.self), count: strlen(p)))
+            if String(decoding: bytes, as: UTF8.self) == text { return bytes }
+        }
+        return nil
     }
 }

@@ -33,7 +33,8 @@ struct QQCommand: ParsableCommand {
         version: "qq \(qqVersion)"
     )
 
-    @Option(name: [.customShort("c"), .customLong("command")],
+    // `.unconditional`: the value is taken as it is, so `qq -c '-1 + 2'` runs a statement.
+    @Option(name: [.customShort("c"), .customLong("command")], parsing: .unconditionalSingleValue,
             help: ArgumentHelp("Run a statement and exit (repeatable; run in order).", valueName: "statement"))
     var commands: [String] = []
 
@@ -42,6 +43,10 @@ struct QQCommand: ParsableCommand {
 
     @Option(help: ArgumentHelp("Start on this dataset instead of the built-in sample.", valueName: "path"))
     var data: String?
+
+    @Option(help: ArgumentHelp("Run pipelines on this engine: local, or Apache Spark at sc://HOST:PORT (starts with no dataset; see docs/SPARK.md).",
+                               valueName: "engine"))
+    var engine: String?
 
     @Option(help: "Colour: auto uses it on a terminal unless NO_COLOR is set.")
     var color: ColorOption = .auto
@@ -56,6 +61,9 @@ struct QQCommand: ParsableCommand {
     var inputs: [String] = []
 
     mutating func validate() throws {
+        if let e = engine, e != "local", !e.hasPrefix("sc://") {
+            throw ValidationError("--engine takes 'local' or a Spark Connect address sc://HOST:PORT, found '\(e)'")
+        }
         do {
             _ = try invocation()
         } catch {
@@ -83,17 +91,17 @@ struct QQCommand: ParsableCommand {
             return 2
         }
         guard let invocation = try? command.invocation() else { return 2 }
-        return Launcher(invocation: invocation, options: command.sessionOptions()).run()
+        return Launcher(invocation: invocation, options: command.sessionOptions(), engine: command.engine).run()
     }
 }
 
 /// `--format` values (SPEC §6), with `md` accepted for markdown.
 enum FormatOption: String, CaseIterable, ExpressibleByArgument {
-    case table, csv, tsv, json, jsonl, markdown, md
+    case table, csv, tsv, json, jsonl, markdown, md, line
 
     var format: OutputFormat { OutputFormat(name: rawValue) ?? .table }
 
-    static var allValueStrings: [String] { ["table", "csv", "tsv", "json", "jsonl", "markdown"] }
+    static var allValueStrings: [String] { OutputFormat.allCases.map(\.rawValue) }
 }
 
 /// `--color` values.

@@ -5,20 +5,22 @@ import Darwin
 #endif
 import CLibEdit
 import QQData
-import QQLang
+import QQSession
 
 /// Line editing with libedit's native API (`el_gets`): emacs keys, history with Up
 /// and Ctrl-R incremental search, and Tab completion. Callbacks reach this object
 /// through `EL_CLIENTDATA`, so there is no global state.
 ///
-/// Tab asks the `Completer`, unless more input is already waiting on stdin: then
-/// the Tab is part of pasted text and is inserted as a literal tab (libedit shows
-/// it as spaces), so a paste never triggers completion.
+/// Tab asks the session (`Session.completions`), unless more input is already
+/// waiting on stdin: then the Tab is part of pasted text and is inserted as a
+/// literal tab (libedit shows it as spaces), so a paste never triggers completion.
+/// A unique candidate is inserted with a space after it; several are listed in
+/// columns, with "… N more" when the session left some out.
 final class LibEditor: LineEditor {
     private let el: OpaquePointer
     private let hist: OpaquePointer
     private var promptText: UnsafeMutablePointer<CChar>
-    private let completer: Completer
+    private let session: Session
     private let file: HistoryFile?
     private(set) var history: [String] = []
 
@@ -26,12 +28,12 @@ final class LibEditor: LineEditor {
     static let historySize = 1000
 
     /// Nil when libedit cannot start (no terminal description, for one).
-    init?(completer: Completer, historyFile: HistoryFile?) {
+    init?(session: Session, historyFile: HistoryFile?) {
         guard let el = qq_el_init("qq") else { return nil }
         guard let hist = history_init() else { el_end(el); return nil }
         self.el = el
         self.hist = hist
-        self.completer = completer
+        self.session = session
         self.file = historyFile
         self.promptText = strdup("qq> ")
 
@@ -91,10 +93,13 @@ final class LibEditor: LineEditor {
             }
             return .endOfInput
         }
-        var line = String(cString: raw)
-        if line.hasSuffix("\n") { line.removeLast() }
-        return .line(line)
+        var bytes = Array(UnsafeBufferPointer(start: UnsafeRawPointer(raw).assumingMemoryBound(to: UInt8.self), count: strlen(raw)))
+        if bytes.last == 10 { bytes.removeLast() }
+        return LineInput.checked(bytes)
     }
+
+    /// Input already waiting on stdin: the line just read came with more (a paste).
+    var inputPending: Bool { Terminal.inputPending(STDIN_FILENO) }
 
     func addHistory(_ entry: String) {
         guard !entry.allSatisfy(\.isWhitespace), entry != history.last else { return }
@@ -120,18 +125,22 @@ final class LibEditor: LineEditor {
         let cursor = info.cursor - info.buffer
         let bytes = UnsafeRawBufferPointer(start: info.buffer, count: length)
         let line = String(decoding: bytes, as: UTF8.self)
-        let answer = completer.complete(line: line, cursor: cursor)
+        let answer = session.completions(line: line, cursor: cursor)
         guard !answer.candidates.isEmpty, answer.start <= cursor else { return UInt8(CC_ERROR) }
         let typed = String(decoding: bytes[answer.start..<cursor], as: UTF8.self)
         let common = LibEditor.commonPrefix(answer.candidates)
         if answer.candidates.count == 1 || (common.utf8.count > typed.utf8.count && common.hasPrefix(typed)) {
-            let replacement = answer.candidates.count == 1 ? answer.candidates[0] : common
+            var replacement = answer.candidates.count == 1 ? answer.candidates[0] : common
+            if answer.candidates.count == 1 {
+                let next = cursor < length ? bytes[cursor] : 0
+                if next != 0x20 { replacement += Completer.separator(after: replacement) }
+            }
             if replacement == typed { return UInt8(CC_NORM) }
             if !typed.isEmpty { el_deletestr(el, Int32(typed.unicodeScalars.count)) }
             _ = el_insertstr(el, replacement)
             return UInt8(CC_REFRESH)
         }
-        writeAll(fd: STDOUT_FILENO, "\n" + LibEditor.columns(answer.candidates, width: Terminal.width() ?? 80))
+        writeAll(fd: STDOUT_FILENO, "\n" + LibEditor.columns(answer.candidates, more: answer.more, width: Terminal.width() ?? 80))
         return UInt8(CC_REDISPLAY)
     }
 
@@ -148,7 +157,7 @@ final class LibEditor: LineEditor {
     }
 
     /// `words` laid out in columns across `width`, row by row, as shells list completions.
-    static func columns(_ words: [String], width: Int) -> String {
+    static func columns(_ words: [String], more: Int = 0, width: Int) -> String {
         let shown = words.prefix(300)
         let cell = (shown.map(\.count).max() ?? 0) + 2
         let perRow = max(1, width / cell)
@@ -157,7 +166,8 @@ final class LibEditor: LineEditor {
             let last = i % perRow == perRow - 1 || i == shown.count - 1
             out += last ? w + "\n" : w + String(repeating: " ", count: cell - w.count)
         }
-        if words.count > shown.count { out += "… \(words.count - shown.count) more\n" }
+        let left = words.count - shown.count + more
+        if left > 0 { out += "… \(left) more\n" }
         return out
     }
 }

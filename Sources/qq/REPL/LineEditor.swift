@@ -3,15 +3,25 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import QQSession
 
 /// What reading one line gave.
 enum LineInput: Equatable {
     /// A line, without its newline.
     case line(String)
+    /// A line holding bytes that are not UTF-8 (its raw bytes): reported, not run.
+    case notUTF8([UInt8])
     /// Ctrl-C while editing: abandon the statement being typed.
     case interrupted
     /// Ctrl-D on an empty line, or the end of input.
     case endOfInput
+}
+
+extension LineInput {
+    /// `.line` for UTF-8 bytes, else `.notUTF8`.
+    static func checked(_ bytes: [UInt8]) -> LineInput {
+        FileText.firstInvalidUTF8(bytes) == nil ? .line(String(decoding: bytes, as: UTF8.self)) : .notUTF8(bytes)
+    }
 }
 
 /// The seam between the REPL and line editing (Lua's `lua_readline`): libedit in a
@@ -23,6 +33,9 @@ protocol LineEditor: AnyObject {
     func addHistory(_ entry: String)
     /// The history, oldest first (for `.history`).
     var history: [String] { get }
+    /// True when more input is already waiting after the line just read: the lines
+    /// arrived together (a paste, or a file piped in), and are read as a script is.
+    var inputPending: Bool { get }
 }
 
 /// Reads lines from stdin with no editing: used when libedit cannot start (no
@@ -45,12 +58,12 @@ final class PlainLineEditor: LineEditor {
                 var line = Array(buffer[..<nl])
                 buffer.removeSubrange(...nl)
                 if line.last == UInt8(ascii: "\r") { line.removeLast() }
-                return .line(String(decoding: line, as: UTF8.self))
+                return LineInput.checked(line)
             }
             if atEnd {
                 if buffer.isEmpty { return .endOfInput }
                 defer { buffer.removeAll() }
-                return .line(String(decoding: buffer, as: UTF8.self))
+                return LineInput.checked(buffer)
             }
             var chunk = [UInt8](repeating: 0, count: 4096)
             let n = chunk.withUnsafeMutableBytes { read(STDIN_FILENO, $0.baseAddress, $0.count) }
@@ -70,4 +83,6 @@ final class PlainLineEditor: LineEditor {
     }
 
     func addHistory(_ entry: String) { history.append(entry) }
+
+    var inputPending: Bool { buffer.contains(UInt8(ascii: "\n")) || Terminal.inputPending(STDIN_FILENO) }
 }

@@ -4,9 +4,11 @@ import Glibc
 import Darwin
 #endif
 import QQData
-import QQLang
+import QQSession
+import QQSyntax
 
-/// The dot-commands (SPEC §6; the table is `DotCommand.all`). Mistakes are
+/// The dot-commands (SPEC §6; the table is `DotCommand.all` in the session, with the
+/// aliases other shells taught: `.mode`, `.maxrows`, `.read`, `.exit`). Mistakes are
 /// `Diagnostic` values drawn by the language's renderer, with a caret under the
 /// word at fault and the same did-you-mean policy as the language (`Suggest`).
 extension REPL {
@@ -17,23 +19,29 @@ extension REPL {
         let leading = rest.prefix { $0.isWhitespace }.utf8.count
         let argumentSpan = SourceSpan(name.utf8.count + leading, name.utf8.count + leading + argument.utf8.count)
         do throws(Diagnostic) {
-            try perform(DotCommand.aliases[name] ?? name, argument: argument,
+            try perform(DotCommand.canonical(name), typed: name, argument: argument,
                         nameSpan: SourceSpan(0, name.utf8.count), argumentSpan: argumentSpan)
         } catch {
             session.output.err(DiagnosticRenderer.render(error, source: line, file: nil, color: session.options.color))
         }
     }
 
-    private func perform(_ name: String, argument: String, nameSpan: SourceSpan,
+    private func perform(_ name: String, typed: String, argument: String, nameSpan: SourceSpan,
                          argumentSpan: SourceSpan) throws(Diagnostic) {
         let out = session.output
         func expected(_ what: String, hint: String? = nil) -> Diagnostic {
-            Diagnostic(.runtime, "\(name): expected \(what), found '\(argument)'", span: argumentSpan, hint: hint)
+            Diagnostic(.runtime, "\(typed): expected \(what), found '\(argument)'", span: argumentSpan, hint: hint)
         }
         switch name {
         case ".help":
             if argument.isEmpty { out.out(DotCommand.helpText()) } else { runner.run("help " + argument) }
         case ".quit":
+            if typed == ".exit", !argument.isEmpty {
+                guard let code = Int32(argument), code >= 0, code <= 255 else { throw expected("an exit status from 0 to 255") }
+                exitStatus = code
+            } else if !argument.isEmpty {
+                throw expected("nothing", hint: "'.exit CODE' leaves with an exit status")
+            }
             done = true
         case ".timer":
             switch argument.lowercased() {
@@ -51,8 +59,12 @@ extension REPL {
             session.options.format = f.format
         case ".rows":
             if argument.isEmpty { out.out("\(session.options.maxRows)\n"); return }
-            guard let n = Int(argument.replacingUnderscores()), n >= 1 else { throw expected("a number of rows, 1 or more") }
+            guard let n = Int(argument.replacingUnderscores()), n >= 0 else {
+                throw expected("a number of rows (0 shows every row)")
+            }
             session.options.maxRows = n
+        case ".output", ".once":
+            try redirect(argument, once: name == ".once", command: typed, span: argumentSpan)
         case ".history":
             listHistory()
         case ".schema":
@@ -62,7 +74,7 @@ extension REPL {
         case ".run":
             try runScript(argument, span: argumentSpan)
         default:
-            let hint = Suggest.hint(for: name, among: DotCommand.all.map(\.name)) ?? "'.help' lists the commands"
+            let hint = Suggest.hint(for: name, among: DotCommand.names) ?? "'.help' lists the commands"
             throw Diagnostic(.name, "unknown command '\(name)'", span: nameSpan, hint: hint)
         }
     }

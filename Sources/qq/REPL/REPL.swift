@@ -4,13 +4,14 @@ import Glibc
 import Darwin
 #endif
 import QQData
-import QQLang
+import QQSession
 
 /// The read-eval-print loop: a client of `Session` and `LineEditor` only (as
 /// `lua.c` is of Lua's API). It reads a statement — more lines while
 /// `Session.completeness(of:)` says something is open, with a prompt that shows
 /// what — records it in history as one entry, and runs it. Lines starting with
-/// `.` are dot-commands.
+/// `.` are dot-commands. Lines that arrive together (a paste: more input is already
+/// waiting when a line is read) are gathered and run as one script.
 final class REPL {
     let runner: StatementRunner
     var session: Session { runner.session }
@@ -19,6 +20,10 @@ final class REPL {
     let tutorial: TutorialRunner
     /// Set by `.quit` and by Ctrl-D inside an open statement.
     var done = false
+    /// The status `qq` exits with (`.exit CODE`).
+    var exitStatus: Int32 = 0
+    /// True while `.once` sends the next statement's results to a file.
+    var redirectOnce = false
 
     init(runner: StatementRunner, paths: Paths) {
         self.runner = runner
@@ -31,7 +36,7 @@ final class REPL {
         let stdoutIsTerminal = Terminal.isTerminal(STDOUT_FILENO)
         let term = environment("TERM") ?? ""
         let libedit = Terminal.isTerminal(STDIN_FILENO) && stdoutIsTerminal && !term.isEmpty && term != "dumb"
-        self.editor = (libedit ? LibEditor(completer: Completer(session: session), historyFile: file) : nil)
+        self.editor = (libedit ? LibEditor(session: session, historyFile: file) : nil)
             ?? PlainLineEditor(promptFD: stdoutIsTerminal ? STDOUT_FILENO : STDERR_FILENO)
         self.tutorial = TutorialRunner(lessons: Tutorial.lessons, progressPath: paths.tutorialProgress, persists: !safe)
     }
@@ -47,18 +52,23 @@ final class REPL {
         while !done, let statement = readStatement() {
             execute(statement)
         }
-        return 0
+        endRedirect()
+        return exitStatus
     }
 
     private func runInitScript() {
         guard let text = readTextFile(paths.initScript) else { return }
+        // The init script sets things up quietly: no confirmations at every start.
+        let interactive = session.options.interactive
+        session.options.interactive = false
         runner.run(text, file: paths.initScript)
+        session.options.interactive = interactive
     }
 
     /// The prompt for a continuation line: what is still open, right-aligned under
     /// `qq> ` so the statement's text lines up, e.g. ` (> `, ` |> `, ` "> `.
     static func continuationPrompt(pending: String) -> String {
-        let shown = pending.isEmpty ? "." : String(pending.suffix(2))
+        let shown = pending.isEmpty || pending.count > 2 ? "." : pending
         return String(repeating: " ", count: max(0, 2 - shown.count)) + shown + "> "
     }
 
@@ -72,6 +82,8 @@ final class REPL {
             }
             switch editor.readLine(prompt: prompt) {
             case .interrupted:
+                // SIGTERM or SIGHUP while editing: libedit restored the terminal; leave.
+                Signals.exitIfTerminated()
                 Cancellation.reset()
                 text = ""
             case .endOfInput:
@@ -81,6 +93,10 @@ final class REPL {
                 done = true
                 editor.addHistory(text)
                 return text
+            case .notUTF8(let bytes):
+                // Reported with a caret under the first bad byte; the statement being typed is dropped.
+                runner.run(utf8: bytes)
+                text = ""
             case .line(let line):
                 if text.isEmpty {
                     if line.trimmed.isEmpty { continue }
@@ -90,6 +106,9 @@ final class REPL {
                     }
                 }
                 text = text.isEmpty ? line : text + "\n" + line
+                // Lines that arrive together (a paste) are read as a script: a line
+                // starting with '|' continues the statement before it.
+                if editor.inputPending { continue }
                 if case .incomplete = Session.completeness(of: text) { continue }
                 editor.addHistory(text)
                 return text
@@ -102,8 +121,14 @@ final class REPL {
     func execute(_ statement: String) {
         if statement.hasPrefix(".") {
             dotCommand(statement)
+        } else if REPL.leaveWords.contains(statement.trimmed.lowercased()) {
+            session.output.err("to leave qq, type '.quit' or press Ctrl-D on an empty line\n")
         } else {
             runner.run(statement)
+            if redirectOnce { endRedirect() }
         }
     }
+
+    /// What people type to leave other shells; qq answers with how to leave.
+    static let leaveWords: Set<String> = ["quit", "exit", "\\q", "quit;", "exit;", "\\quit"]
 }

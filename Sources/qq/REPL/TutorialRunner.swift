@@ -4,7 +4,7 @@ import Glibc
 import Darwin
 #endif
 import QQData
-import QQLang
+import QQSession
 
 /// `.tutorial`: walks through the lessons one at a time. Each step shows the
 /// lesson's idea, runs its query through the session (so the learner sees real

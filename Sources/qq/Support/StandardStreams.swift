@@ -4,22 +4,26 @@ import Glibc
 import Darwin
 #endif
 import QQData
-import QQLang
+import QQSession
 
 /// Writes `text` to a file descriptor in full, retrying after EINTR (Ctrl-C interrupts
-/// writes because SIGINT is installed without SA_RESTART) and short writes.
-func writeAll(fd: Int32, _ text: String) {
+/// writes because SIGINT is installed without SA_RESTART) and short writes. Returns
+/// 0, or the `errno` of the write that failed (ENOSPC on a full disk or `/dev/full`).
+@discardableResult
+func writeAll(fd: Int32, _ text: String) -> Int32 {
     var bytes = Array(text.utf8)
-    bytes.withUnsafeMutableBytes { raw in
+    return bytes.withUnsafeMutableBytes { raw -> Int32 in
         var off = 0
         while off < raw.count {
             let n = write(fd, raw.baseAddress! + off, raw.count - off)
             if n < 0 {
                 if errno == EINTR { continue }
-                return
+                return errno
             }
+            if n == 0 { return EIO }
             off += n
         }
+        return 0
     }
 }
 
@@ -34,15 +38,33 @@ final class StandardStreams: SessionOutput {
     private let progress: TerminalProgress?
     private let errIsTerminal: Bool
     private var cancelNoticed = false
+    /// Where results go instead of stdout (`.output FILE`), or nil.
+    var redirect: Int32?
 
     init(progress: TerminalProgress?, errIsTerminal: Bool) {
         self.progress = progress
         self.errIsTerminal = errIsTerminal
     }
 
+    /// The first error writing results (0 while none): once stdout fails, nothing
+    /// more is written there and every statement after reports failure.
+    private var outError: Int32 = 0
+    private var outErrorReported = false
+
     func out(_ text: String) {
         _ = progress?.erase()
-        writeAll(fd: STDOUT_FILENO, text)
+        guard outError == 0 else { return }
+        outError = writeAll(fd: redirect ?? STDOUT_FILENO, text)
+    }
+
+    /// When results could not be written: says so on stderr (once) and returns true.
+    func reportOutputFailure() -> Bool {
+        guard outError != 0 else { return false }
+        if !outErrorReported {
+            outErrorReported = true
+            writeAll(fd: STDERR_FILENO, "qq: cannot write standard output: \(String(cString: strerror(outError)))\n")
+        }
+        return true
     }
 
     func err(_ text: String) {

@@ -1,5 +1,5 @@
 import QQData
-import QQLang
+import QQSession
 
 /// Runs statements through the session the same way everywhere: the terminal's
 /// current width, a clear Ctrl-C flag before (a stray Ctrl-C between statements
@@ -30,18 +30,35 @@ struct StatementRunner {
         let timer = session.options.timer
         if !userData { session.options.timer = false }
         defer { session.options.timer = timer }
-        return run(start)
+        return run(file: nil, stopOnInterrupt: true) { session.run(start) }
     }
 
     @discardableResult
     func run(_ text: String, file: String? = nil) -> Outcome {
+        run(file: file, stopOnInterrupt: !session.options.interactive) { session.run(text, file: file) }
+    }
+
+    /// Runs the bytes of a script or of standard input (bytes that are not UTF-8 are an error).
+    @discardableResult
+    func run(utf8 bytes: [UInt8], file: String? = nil) -> Outcome {
+        run(file: file, stopOnInterrupt: !session.options.interactive) { session.run(utf8: bytes, file: file) }
+    }
+
+    /// `stopOnInterrupt`: a Ctrl-C that came while a statement that does not poll was
+    /// finishing (a start-up load, say) still counts, so a script stops with 130.
+    private func run(file: String?, stopOnInterrupt: Bool, _ body: () -> Bool) -> Outcome {
         if let w = Terminal.width() { session.options.width = w }
         Cancellation.reset()
         streams.statementStarts()
-        let ok = session.run(text, file: file)
+        let ok = body()
         progress?.end()
         let interrupted = Cancellation.isRequested
         Cancellation.reset()
-        return ok ? .ok : interrupted ? .interrupted : .failed
+        // SIGTERM or SIGHUP: the statement has unwound (temporary files removed); leave.
+        Signals.exitIfTerminated()
+        // Results that could not be written (a full disk, /dev/full) fail the run.
+        if streams.reportOutputFailure() { return .failed }
+        if ok { return interrupted && stopOnInterrupt ? .interrupted : .ok }
+        return interrupted ? .interrupted : .failed
     }
 }

@@ -173,14 +173,50 @@ final class PseudoTerminal {
         return nil
     }
 
+    // MARK: - Large output
+    //
+    // These look at the raw bytes (no escape cleaning) from an offset on, so that
+    // megabytes of output are read as fast as a terminal would; `expect` and `sees`
+    // clean the whole transcript on every read, which is for small output only.
+
+    /// How many raw bytes have arrived so far (an offset for `rawSees`).
+    var rawCount: Int { raw.count }
+
+    /// Reads whatever arrives for `seconds`.
+    func drain(for seconds: Double) {
+        let deadline = now() + seconds
+        while now() < deadline, readSome(timeout: deadline - now(), chunkSize: 1 << 16) {}
+    }
+
+    /// The seconds until `text` shows in the raw output at or after offset `from`,
+    /// reading as fast as it arrives; nil when it does not within `timeout`.
+    func rawSees(_ text: String, from: Int, within timeout: Double) -> Double? {
+        let start = now()
+        let needle = Array(text.utf8)
+        var scanned = from
+        while true {
+            if let _ = PseudoTerminal.find(needle, in: raw, from: scanned) { return now() - start }
+            scanned = max(from, raw.count - needle.count)
+            if now() - start >= timeout || !readSome(timeout: timeout - (now() - start), chunkSize: 1 << 16) { return nil }
+        }
+    }
+
+    /// Whether `text` is in the raw output at or after offset `from` (nothing is read).
+    func rawContains(_ text: String, from: Int) -> Bool {
+        PseudoTerminal.find(Array(text.utf8), in: raw, from: from) != nil
+    }
+
+    /// The raw output from offset `from` on, as text.
+    func rawText(from: Int) -> String { String(decoding: raw[min(from, raw.count)...], as: UTF8.self) }
+
     /// Reads what arrives within `timeout` seconds (at most 0.2 s per call); false
     /// once the terminal is closed (qq exited).
-    private func readSome(timeout: Double) -> Bool {
+    private func readSome(timeout: Double, chunkSize: Int = 4096) -> Bool {
         var p = pollfd(fd: master, events: Int16(POLLIN), revents: 0)
         let r = poll(&p, 1, Int32(max(1, min(timeout, 0.2) * 1000)))
         if r < 0 { return errno == EINTR }
         if r == 0 { return true }
-        var chunk = [UInt8](repeating: 0, count: 4096)
+        var chunk = [UInt8](repeating: 0, count: chunkSize)
         let n = chunk.withUnsafeMutableBytes { read(master, $0.baseAddress, $0.count) }
         if n <= 0 { return false }
         raw += chunk[0..<n]

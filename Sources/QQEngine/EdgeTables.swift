@@ -1,0 +1,87 @@
+import QQData
+import QQMetrics
+import QQSyntax
+import QQSemantic
+
+/// The edge relations `follows` (src, dst) and `interactions` (src, dst, layer,
+/// weight), built from the CSR layers: one row per edge, ordered by source account
+/// (load order), then target, then layer. Endpoint ids stay flat `UInt32` arrays; the
+/// handle columns are lookups through them, so no string is copied per edge.
+/// Built once per dataset generation and kept by the runtime.
+package enum EdgeTables {
+    package static func follows(_ rt: Runtime) -> Frame {
+        if let f = rt.edgeCache.follows, f.generation == rt.dataset.generation { return f }
+        let layer = rt.dataset.follows
+        let src = sources(layer.out)
+        let handles = rt.dataset.accounts.columns[0]
+        let f = Frame(names: ["src", "dst"], refs: [.lookup(handles, ids: src), .lookup(handles, ids: layer.out.targets)],
+                      rows: nil, count: src.count, kind: .edges(open: true), src: src, dst: layer.out.targets,
+                      generation: rt.dataset.generation)
+        rt.edgeCache.follows = f
+        return f
+    }
+
+    package static func interactions(_ rt: Runtime) -> Frame {
+        if let f = rt.edgeCache.interactions, f.generation == rt.dataset.generation { return f }
+        let layers = rt.dataset.layers
+        let n = layers.reduce(0) { $0 + $1.edgeCount }
+        var src = [UInt32](), dst = [UInt32](), code = [UInt32](), weight = [Double]()
+        src.reserveCapacity(n); dst.reserveCapacity(n); code.reserveCapacity(n); weight.reserveCapacity(n)
+        // Merge the layers row by row so edges come out by source, then target, then layer.
+        let nodes = rt.dataset.accountCount
+        var rows: [(UInt32, UInt32, Double)] = []
+        for v in 0..<nodes {
+            rows.removeAll(keepingCapacity: true)
+            for (li, l) in layers.enumerated() where v < l.out.nodeCount {
+                for k in l.out.offsets[v]..<l.out.offsets[v + 1] {
+                    rows.append((l.out.targets[k], UInt32(li), l.out.weights?[k] ?? 1))
+                }
+            }
+            if layers.count > 1 { rows.sort { ($0.0, $0.1) < ($1.0, $1.1) } }
+            for (t, li, w) in rows { src.append(UInt32(v)); dst.append(t); code.append(li); weight.append(w) }
+        }
+        let handles = rt.dataset.accounts.columns[0]
+        let names = Column(.string(StringStore(layers.map(\.name))))
+        let f = Frame(names: ["src", "dst", "layer", "weight"],
+                      refs: [.lookup(handles, ids: src), .lookup(handles, ids: dst), .lookup(names, ids: code), .base(Column(.float(weight)))],
+                      rows: nil, count: src.count, kind: .edges(open: true), src: src, dst: dst,
+                      generation: rt.dataset.generation)
+        rt.edgeCache.interactions = f
+        return f
+    }
+
+    /// `layers`: one row per layer, the follow layer first (SPEC §9).
+    package static func layers(_ rt: Runtime) -> Frame {
+        let stats = LayerStatistics.all(rt.dataset)
+        return Frame(table: Table(names: LayerStatistics.columnNames, columns: [
+            Column.from(stats.map { .string($0.layer) }),
+            Column.ints(stats.map { Int64($0.accounts) }),
+            Column.ints(stats.map { Int64($0.edges) }),
+            Column.floats(stats.map(\.weight)),
+            Column.floats(stats.map { $0.reciprocity ?? 0 }, valid: Bitmap.from(stats.map { $0.reciprocity != nil })),
+            Column.floats(stats.map(\.density)),
+        ]))
+    }
+
+    /// The source id of every edge of a CSR, in edge order: each node's run of edges
+    /// filled with one `initialize(repeating:)`, into memory that is not zeroed first
+    /// (the first thing `follows` needs before its first row is printed).
+    package static func sources(_ g: CSR) -> [UInt32] {
+        let m = g.edgeCount
+        return [UInt32](unsafeUninitializedCapacity: m) { o, count in
+            g.offsets.withUnsafeBufferPointer { off in
+                // CSR offsets start at 0, never decrease and end at m, so the runs
+                // cover every edge once; anything outside them is zeroed all the same.
+                var filled = 0
+                for v in 0..<g.nodeCount {
+                    let lo = max(min(off[v], m), filled), hi = min(off[v + 1], m)
+                    if lo > filled { UnsafeMutableBufferPointer(rebasing: o[filled..<lo]).initialize(repeating: 0) }
+                    if hi > lo { UnsafeMutableBufferPointer(rebasing: o[lo..<hi]).initialize(repeating: UInt32(v)) }
+                    filled = max(filled, hi)
+                }
+                if filled < m { UnsafeMutableBufferPointer(rebasing: o[filled..<m]).initialize(repeating: 0) }
+            }
+            count = m
+        }
+    }
+}
