@@ -2,7 +2,10 @@
 import Foundation
 import QQData
 import QQIO
-@testable import QQLang
+@testable import QQEngine
+import QQMetrics
+import QQSemantic
+import QQSyntax
 import QQSpark
 import Testing
 
