@@ -28,7 +28,11 @@ final class SparkFixture: @unchecked Sendable {
     }()
 
     init() throws(Diagnostic) {
-        dir = NSTemporaryDirectory() + "qq-spark-test-\(getpid())"
+        let parent = NSTemporaryDirectory() + "qq-spark-test-\(getpid())"
+        do { try FileManager.default.createDirectory(atPath: parent, withIntermediateDirectories: true) } catch {
+            throw Diagnostic(.io, "cannot create \(parent): \(error)")
+        }
+        dir = parent + "/data"
         // SPEC §2: generate, then `save "dir"` writes the folder `load` (and Spark) reads.
         let generated = try Generator.generate(accounts: 400, follows: 3000, seed: 7, progress: NoProgress())
         try Saver.save(generated, to: dir, overwrite: true)

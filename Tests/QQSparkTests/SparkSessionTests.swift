@@ -21,13 +21,17 @@ final class SparkCapturedOutput: SessionOutput {
 
 /// A generated graph saved as a CSV folder, with the script that reads it beside it.
 enum SparkScriptFixture {
-    static let dir: String = {
+    static let prepared: Result<String, Error> = Result {
         let d = NSTemporaryDirectory() + "qq-spark-session-\(getpid())"
-        let generated = try! Generator.generate(accounts: 300, follows: 2400, seed: 11, progress: NoProgress())
-        try! Saver.save(generated, to: d + "/data", overwrite: true)
-        try! script.write(toFile: d + "/pipelines.qq", atomically: true, encoding: .utf8)
+        try FileManager.default.createDirectory(atPath: d, withIntermediateDirectories: true)
+        let generated = try Generator.generate(accounts: 300, follows: 2400, seed: 11, progress: NoProgress())
+        try Saver.save(generated, to: d + "/data", overwrite: true)
+        try script.write(toFile: d + "/pipelines.qq", atomically: true, encoding: .utf8)
         return d
-    }()
+    }
+
+    /// The folder holding `data/` and `pipelines.qq`.
+    static func folder() throws -> String { try prepared.get() }
 
     /// Every construct the Spark engine runs, printed in full (csv: every digit).
     static let script = """
@@ -61,8 +65,8 @@ enum SparkScriptFixture {
         let p = Process()
         p.executableURL = URL(fileURLWithPath: qq)
         p.arguments = arguments
-        p.currentDirectoryURL = URL(fileURLWithPath: dir)
-        p.environment = ["PATH": "/usr/bin:/bin", "LANG": "C.UTF-8", "NO_COLOR": "1", "HOME": dir]
+        p.currentDirectoryURL = URL(fileURLWithPath: try folder())
+        p.environment = ["PATH": "/usr/bin:/bin", "LANG": "C.UTF-8", "NO_COLOR": "1", "HOME": try folder()]
         let out = Pipe(), err = Pipe()
         p.standardOutput = out
         p.standardError = err
@@ -98,7 +102,7 @@ func sameOutput(_ a: String, _ b: String, tolerance: Double) -> [String] {
 @Suite(.serialized, .enabled(if: sparkURL != nil, "set QQ_SPARK_URL=sc://HOST:PORT to run the Spark engine's tests (scripts/test-spark does)"))
 struct SparkSessionTests {
     @Test func theScriptPrintsTheSameOnBothEngines() throws {
-        let dir = SparkScriptFixture.dir
+        let dir = try SparkScriptFixture.folder()
         let (ls, local, lerr) = try SparkScriptFixture.run(["--format", "csv", dir + "/pipelines.qq"])
         #expect(ls == 0, "local: \(lerr)")
         let (ss, spark, serr) = try SparkScriptFixture.run(["--engine", sparkURL!, "--format", "csv", dir + "/pipelines.qq"])
@@ -120,11 +124,12 @@ struct SparkSessionTests {
         return (s, out)
     }
 
-    @Test func noDatasetUntilALoad() {
+    @Test func noDatasetUntilALoad() throws {
+        let dir = try SparkScriptFixture.folder()
         let (s, out) = sparkSession()
         #expect(!s.run("accounts | count"))
         #expect(out.stderr.contains("no dataset on the Spark engine yet"), "\(out.stderr)")
-        #expect(s.run("load \"\(SparkScriptFixture.dir)/data\"\naccounts | count"), "\(out.stderr)")
+        #expect(s.run("load \"\(dir)/data\"\naccounts | count"), "\(out.stderr)")
         #expect(out.stdout.hasSuffix("300\n"), "\(out.stdout)")
         // Back to the local engine: the dataset the session had before (none here).
         #expect(s.run("set engine = \"local\"\naccounts | count"), "\(out.stderr)")
@@ -142,9 +147,10 @@ struct SparkSessionTests {
         ("load sample", "this form of 'load'"),
         ("interactions", "'interactions'"),
     ])
-    func unsupportedConstructsNameThemselves(text: String, construct: String) {
+    func unsupportedConstructsNameThemselves(text: String, construct: String) throws {
+        let dir = try SparkScriptFixture.folder()
         let (s, out) = sparkSession()
-        #expect(s.run("load \"\(SparkScriptFixture.dir)/data\""), "\(out.stderr)")
+        #expect(s.run("load \"\(dir)/data\""), "\(out.stderr)")
         #expect(!s.run(text), "\(text) ran")
         #expect(out.stderr.contains("is not available on the Spark engine") && out.stderr.contains(construct),
                 "\(text): \(out.stderr)")
