@@ -19,6 +19,9 @@ package struct SettingDefinition: Sendable {
     package var details: String?
     /// Related topics besides the metrics that read the setting (those come from the metric registry).
     package var seeAlso: [String]
+    /// False when the example needs more than the session has (a Spark server): `help`
+    /// shows it, the example tests only parse it.
+    package var exampleRuns: Bool = true
     /// Stores the value of the expression (`default` restores the default) and returns
     /// the confirmation the REPL shows.
     package var apply: @Sendable (Session, _ value: Expr, _ isDefault: Bool, Script) throws(Diagnostic) -> String
@@ -106,7 +109,7 @@ package enum SettingRegistry {
                             + "the stages, degree metrics and pagerank run there, and what cannot is an error saying so. "
                             + "Needs a qq built with 'swift build --traits Spark' (docs/SPARK.md). \"local\" switches back "
                             + "to the dataset the session had before.",
-                          seeAlso: ["load"]) { (s, v, isDefault, _) throws(Diagnostic) in
+                          seeAlso: ["load"], exampleRuns: false) { (s, v, isDefault, _) throws(Diagnostic) in
             if isDefault { return try s.switchEngine(to: "local") }
             let text: String
             switch v.kind {
