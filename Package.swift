@@ -1,4 +1,4 @@
-// swift-tools-version:6.0
+// swift-tools-version:6.1
 import PackageDescription
 
 // The module list is the architecture (see docs/ARCHITECTURE.md):
@@ -11,14 +11,24 @@ import PackageDescription
 //   QQEngine   the local executor: one file per stage, expression evaluation, the metric cache
 //   QQSession  the interpreter: statements, settings, help, completion, tutorial lessons
 //   qq         the executable: command line, REPL on libedit, dot-commands, terminal
+//   QQArrow    Arrow IPC stream decoder into qq tables (no dependencies beyond QQData)
+//   QQSpark    the Spark Connect engine (trait "Spark": `swift build --traits Spark`)
 let package = Package(
     name: "qq",
     platforms: [.macOS(.v15)],
     products: [
         .executable(name: "qq", targets: ["qq"]),
     ],
+    // The Spark engine's gRPC dependencies are built only with `--traits Spark`.
+    traits: [
+        .trait(name: "Spark", description: "The Spark Connect engine (gRPC + protobuf)"),
+    ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/grpc/grpc-swift-2", exact: "2.4.3"),
+        .package(url: "https://github.com/grpc/grpc-swift-nio-transport", exact: "2.9.2"),
+        .package(url: "https://github.com/grpc/grpc-swift-protobuf", exact: "2.4.1"),
+        .package(url: "https://github.com/apple/swift-protobuf", exact: "1.39.0"),
     ],
     targets: [
         .systemLibrary(
@@ -41,10 +51,24 @@ let package = Package(
         .target(name: "QQSemantic", dependencies: ["QQData", "QQSyntax", "QQMetrics"]),
         .target(name: "QQEngine", dependencies: ["QQData", "QQSyntax", "QQSemantic", "QQMetrics", "QQOutput"]),
         .target(name: "QQSession", dependencies: ["QQData", "QQSyntax", "QQSemantic", "QQEngine", "QQIO", "QQMetrics", "QQOutput"]),
+        .target(name: "QQArrow", dependencies: ["QQData"]),
+        // Its sources compile to nothing without the Spark trait (`#if Spark`); the
+        // session reaches it only through `PlanEngine`, registered by the executable.
+        .target(
+            name: "QQSpark",
+            dependencies: [
+                "QQData", "QQSyntax", "QQSemantic", "QQMetrics", "QQArrow",
+                .product(name: "GRPCCore", package: "grpc-swift-2", condition: .when(traits: ["Spark"])),
+                .product(name: "GRPCNIOTransportHTTP2", package: "grpc-swift-nio-transport", condition: .when(traits: ["Spark"])),
+                .product(name: "GRPCProtobuf", package: "grpc-swift-protobuf", condition: .when(traits: ["Spark"])),
+                .product(name: "SwiftProtobuf", package: "swift-protobuf", condition: .when(traits: ["Spark"])),
+            ]
+        ),
         .executableTarget(
             name: "qq",
             dependencies: [
                 "QQSession", "QQSyntax", "QQData", "QQOutput", "CLibEdit",
+                .target(name: "QQSpark", condition: .when(traits: ["Spark"])),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -58,6 +82,8 @@ let package = Package(
         .testTarget(name: "QQOutputTests", dependencies: ["QQOutput", "QQData"], exclude: ["Golden"]),
         .testTarget(name: "QQLangTests", dependencies: ["QQSyntax", "QQSemantic", "QQEngine", "QQSession", "QQMetrics", "QQData"], exclude: ["Golden", "FuzzRegressions", "Fixtures"]),
         .testTarget(name: "QQShellTests", dependencies: ["QQSession", "QQEngine", "QQSemantic", "QQSyntax"]),
+        .testTarget(name: "QQArrowTests", dependencies: ["QQArrow", "QQData"]),
+        .testTarget(name: "QQSparkTests", dependencies: ["QQSpark", "QQArrow", "QQSession", "QQEngine", "QQSemantic", "QQSyntax", "QQMetrics", "QQIO", "QQData"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -7,7 +7,7 @@ extension HelpRegistry {
     package static let settingTopics: [HelpTopic] = SettingRegistry.all.map { d in
         HelpTopic(d.name, .setting, summary: d.summary, syntax: ["set \(d.name) = VALUE"],
                   details: "Default: \(d.defaultText)." + (d.details.map { " " + $0 } ?? ""),
-                  examples: [HelpExample(d.example)],
+                  examples: [HelpExample(d.example, runs: d.exampleRuns)],
                   seeAlso: MetricRegistry.metrics(readingSetting: d.name) + d.seeAlso)
     }
 

@@ -77,7 +77,7 @@ extension Session {
 
     /// A whole number ≥ 0 from a value expression (counts and seeds of `generate`).
     package func wholeValue(_ e: Expr, _ what: String) throws(Diagnostic) -> Int {
-        let v = try Evaluator.values(rt).value(try binder().bindValue(e))
+        let v = try value(of: try binder().bindValue(e))
         guard let d = v.asDouble, d >= 0, d == d.rounded(), d < 9e15 else {
             throw Diagnostic(.runtime, "\(what) must be a whole number of at least 0, found \(v.isNull ? "null" : v.description)", span: e.span)
         }

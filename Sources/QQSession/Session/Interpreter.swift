@@ -95,6 +95,12 @@ extension Session {
     package func binder() -> Binder { Binder(env: rt.bindEnvironment()) }
 
     package func execute(_ stmt: Statement, _ s: Script) throws(Diagnostic) {
+        if let r = remote { return try executeRemote(stmt, s, r) }
+        try executeLocalStatement(stmt, s)
+    }
+
+    /// Runs a statement on the local engine (and the statements that need no engine).
+    package func executeLocalStatement(_ stmt: Statement, _ s: Script) throws(Diagnostic) {
         switch stmt.kind {
         case .expression(let e):
             // A bare `follows` prints straight from the follow graph, a block at a
@@ -200,11 +206,11 @@ extension Session {
         guard bound.type == .bool || bound.type == .null else {
             throw Diagnostic(.type, "'assert' needs a true/false condition, found \(TypeRules.name(bound.type))", span: cond.span)
         }
-        let v = try Evaluator.values(rt).value(bound)
+        let v = try value(of: bound)
         if case .bool(true) = v { return }
         var text = "assertion failed"
         if let message {
-            let m = try Evaluator.values(rt).value(try b.bindValue(message))
+            let m = try value(of: try b.bindValue(message))
             text += ": " + (m.isNull ? "null" : m.description)
         } else if v.isNull {
             text += " (the condition is null)"

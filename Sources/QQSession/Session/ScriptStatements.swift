@@ -42,7 +42,7 @@ extension Session {
             let v = try parameterValue(given.name, given.text)
             // The default says what kind of value the script expects: `n=abc` for
             // `param n = 10` is an error that names the parameter, not a type error later.
-            if let d = try? Evaluator.values(rt).value(try binder().bindValue(value)), !d.isNull, !v.isNull,
+            if let d = try? self.value(of: try binder().bindValue(value)), !d.isNull, !v.isNull,
                d.type != v.type, !(d.type.isNumeric && v.type.isNumeric) {
                 throw Diagnostic(.type, "parameter '\(given.name)=\(given.text)': expected \(TypeRules.name(d.type)) "
                                  + "like the default \(d.description), found \(TypeRules.name(v.type))", span: name.span)
@@ -53,7 +53,7 @@ extension Session {
             return
         }
         rt.tables[name.name] = nil
-        rt.values[name.name] = try Evaluator.values(rt).value(try binder().bindValue(value))
+        rt.values[name.name] = try self.value(of: try binder().bindValue(value))
     }
 
     /// A command-line parameter's value: its text read as a qq expression; a bare word
@@ -62,7 +62,7 @@ extension Session {
         do {
             let e = try Parser.parseExpression(text)
             if case .name(let n) = e.kind, rt.values[n] == nil { return .string(n) }
-            return try Evaluator.values(rt).value(try binder().bindValue(e))
+            return try value(of: try binder().bindValue(e))
         } catch {
             var d = error
             d.message = "parameter '\(name)=\(text)': " + d.message

@@ -34,6 +34,9 @@ public struct SessionOptions: Sendable {
     public var directory: String? = nil
     /// Today's date for `days_since` (nil: the system clock); tests pin it.
     public var today: CivilDate? = nil
+    /// How `set engine = "sc://…"` connects; nil in a build without the Spark engine
+    /// (the executable sets it when built with `--traits Spark`).
+    public var connectEngine: EngineConnector? = nil
     public init() {}
 }
 
@@ -73,6 +76,8 @@ public final class Session {
     package var usedParameters: Set<String> = []
     /// Files being run by `source`, innermost last (for cycle detection).
     package var sourceStack: [String] = []
+    /// The engine pipelines run on when it is not the local one (SPEC §12).
+    package var remote: RemoteEngine?
 
     public init(options: SessionOptions, output: SessionOutput, progress: ProgressSink = NoProgress()) {
         self.options = options

@@ -19,6 +19,9 @@ package struct SettingDefinition: Sendable {
     package var details: String?
     /// Related topics besides the metrics that read the setting (those come from the metric registry).
     package var seeAlso: [String]
+    /// False when the example needs more than the session has (a Spark server): `help`
+    /// shows it, the example tests only parse it.
+    package var exampleRuns: Bool = true
     /// Stores the value of the expression (`default` restores the default) and returns
     /// the confirmation the REPL shows (nil when the setting has confirmed it itself,
     /// followed by its notes).
@@ -109,6 +112,23 @@ package enum SettingRegistry {
         timeSetting("until", "the window's end: later follows and interactions are left out", defaultText: "null (no end)",
                     example: "set until = date(\"2024-06-30\")",
                     details: "A date means the end of that day. `describe` shows the window."),
+        SettingDefinition(name: "engine", summary: "where pipelines run: local, or Apache Spark through Spark Connect",
+                          defaultText: "local", example: "set engine = \"sc://127.0.0.1:15002\"",
+                          details: "\"sc://HOST:PORT\" runs pipelines on a Spark cluster (qq --engine does the same at start): "
+                            + "there is no dataset until 'load \"folder\"' names files the cluster reads (CSV, Parquet); "
+                            + "the stages, degree metrics and pagerank run there, and what cannot is an error saying so. "
+                            + "Needs a qq built with 'swift build --traits Spark' (docs/SPARK.md). \"local\" switches back "
+                            + "to the dataset the session had before.",
+                          seeAlso: ["load"], exampleRuns: false) { (s, v, isDefault, _) throws(Diagnostic) in
+            if isDefault { return try s.switchEngine(to: "local") }
+            let text: String
+            switch v.kind {
+            case .name(let n): text = n
+            case .literal(.string(let t)): text = t
+            default: throw Diagnostic(.type, "expected \"local\" or an address \"sc://HOST:PORT\"", span: v.span)
+            }
+            do throws(Diagnostic) { return try s.switchEngine(to: text) } catch { throw error.at(v.span) }
+        },
     ]
 
     /// `today`, `since`, `until` (SPEC §8): `null` or `default` clears them.
@@ -142,7 +162,7 @@ extension Session {
 
     /// The value of a setting's expression.
     fileprivate func settingValue(_ e: Expr) throws(Diagnostic) -> Value {
-        try Evaluator.values(rt).value(try binder().bindValue(e))
+        try value(of: try binder().bindValue(e))
     }
 
     fileprivate func number(_ e: Expr) throws(Diagnostic) -> Double {

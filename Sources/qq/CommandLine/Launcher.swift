@@ -5,6 +5,9 @@ import Darwin
 #endif
 import QQData
 import QQSession
+#if Spark
+import QQSpark
+#endif
 
 extension QQCommand {
     /// The session options the command line fixes.
@@ -16,6 +19,9 @@ extension QQCommand {
         o.timer = timer
         if let w = Terminal.width() { o.width = w }
         o.fitsTerminal = Terminal.isTerminal(STDOUT_FILENO)
+        #if Spark
+        o.connectEngine = { (address: String) throws(Diagnostic) in try SparkEngine(address: address) }
+        #endif
         return o
     }
 }
@@ -27,6 +33,8 @@ extension QQCommand {
 struct Launcher {
     var invocation: Invocation
     var options: SessionOptions
+    /// `--engine`: "local", or a Spark Connect address `sc://HOST:PORT` (SPEC §12).
+    var engine: String? = nil
 
     func run() -> Int32 {
         Terminal.setUTF8Locale()
@@ -38,7 +46,11 @@ struct Launcher {
         let session = Session(options: options, output: streams, progress: bar ?? NoProgress())
         let runner = StatementRunner(session: session, streams: streams, progress: bar)
 
-        let start = invocation.data.map(Invocation.loadStatement(for:)) ?? "load sample"
+        var start = invocation.data.map(Invocation.loadStatement(for:)) ?? "load sample"
+        // Another engine starts with no dataset until a `load` (SPEC §12).
+        if let engine, engine != "local" {
+            start = "set engine = \(Invocation.quoted(engine))" + (invocation.data.map { "\nload \(Invocation.quoted($0))" } ?? "")
+        }
         if invocation.mode == .repl {
             return REPL(runner: runner, paths: Paths.current()).run(start: start, userData: invocation.data != nil)
         }

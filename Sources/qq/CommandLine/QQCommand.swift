@@ -44,6 +44,10 @@ struct QQCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Start on this dataset instead of the built-in sample.", valueName: "path"))
     var data: String?
 
+    @Option(help: ArgumentHelp("Run pipelines on this engine: local, or Apache Spark at sc://HOST:PORT (starts with no dataset; see docs/SPARK.md).",
+                               valueName: "engine"))
+    var engine: String?
+
     @Option(help: "Colour: auto uses it on a terminal unless NO_COLOR is set.")
     var color: ColorOption = .auto
 
@@ -57,6 +61,9 @@ struct QQCommand: ParsableCommand {
     var inputs: [String] = []
 
     mutating func validate() throws {
+        if let e = engine, e != "local", !e.hasPrefix("sc://") {
+            throw ValidationError("--engine takes 'local' or a Spark Connect address sc://HOST:PORT, found '\(e)'")
+        }
         do {
             _ = try invocation()
         } catch {
@@ -84,7 +91,7 @@ struct QQCommand: ParsableCommand {
             return 2
         }
         guard let invocation = try? command.invocation() else { return 2 }
-        return Launcher(invocation: invocation, options: command.sessionOptions()).run()
+        return Launcher(invocation: invocation, options: command.sessionOptions(), engine: command.engine).run()
     }
 }
 
