@@ -39,8 +39,9 @@ public struct Statement: Sendable {
         case load(LoadTarget, lenient: Bool)
         /// `generate accounts N follows M [seed S]`
         case generate(accounts: Expr, follows: Expr, seed: Expr?)
-        /// `save "path" [overwrite]`
-        case save(path: StringLiteral, overwrite: Bool)
+        /// `save "path" [with EXPR, …] [overwrite]` — `with` adds computed columns
+        /// (metrics) to the accounts written (SPEC §11).
+        case save(path: StringLiteral, overwrite: Bool, with: [SelectItem]? = nil)
     }
 }
 

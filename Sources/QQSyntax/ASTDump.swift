@@ -31,7 +31,9 @@ public enum ASTDump {
             return "(load \(t)\(lenient ? " lenient" : ""))"
         case .generate(let a, let f, let seed):
             return "(generate \(expr(a)) \(expr(f))" + (seed.map { " (seed \(expr($0)))" } ?? "") + ")"
-        case .save(let p, let overwrite): return "(save \(quote(p.value))\(overwrite ? " overwrite" : ""))"
+        case .save(let p, let overwrite, let with):
+            let items = with.map { " with " + $0.map(\.text).joined(separator: ", ") } ?? ""
+            return "(save \(quote(p.value))\(items)\(overwrite ? " overwrite" : ""))"
         }
     }
 

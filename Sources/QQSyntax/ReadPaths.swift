@@ -39,7 +39,8 @@ public enum ReadPaths {
         case .compare(let accounts, let on): accounts.forEach(expr); on?.forEach(item)
         case .assert(let c, let m): expr(c); if let m { expr(m) }
         case .generate(let a, let f, let seed): expr(a); expr(f); if let seed { expr(seed) }
-        case .describe, .source, .help, .load, .save: break
+        case .save(_, _, let with): with?.forEach(item)
+        case .describe, .source, .help, .load: break
         }
         return out
     }

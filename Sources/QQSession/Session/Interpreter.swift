@@ -129,8 +129,8 @@ extension Session {
             try load(target, lenient: lenient, span: stmt.span)
         case .generate(let accounts, let follows, let seed):
             try generate(accounts: accounts, follows: follows, seed: seed, span: stmt.span)
-        case .save(let path, let overwrite):
-            try save(path, overwrite: overwrite)
+        case .save(let path, let overwrite, let with):
+            try save(path, overwrite: overwrite, with: with)
         }
     }
 
