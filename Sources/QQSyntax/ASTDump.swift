@@ -85,6 +85,8 @@ public enum ASTDump {
             var s = "(plot \(p.kind.rawValue)" + p.args.map { " " + item($0) }.joined()
             if let b = p.bins { s += " (bins \(expr(b)))" }
             if p.log { s += " log" }
+            for (word, i) in [("color", p.color), ("size", p.size), ("label", p.label)] { if let i { s += " (\(word) \(item(i)))" } }
+            if let t = p.labelTop { s += " (top \(expr(t)))" }
             if let f = p.file { s += " (to \(quote(f.value))\(p.overwrite ? " overwrite" : ""))" }
             return s + ")"
         case .export(let p, let overwrite): return "(export \(quote(p.value))\(overwrite ? " overwrite" : ""))"

@@ -30,7 +30,9 @@ public enum ReadPaths {
             case .sample(let n, let seed): expr(n); if let seed { expr(seed) }
             case .compare(let on): on?.forEach(item)
             case .correlate(let items, _): items.forEach(item)
-            case .plot(let p): p.args.forEach(item); if let b = p.bins { expr(b) }
+            case .plot(let p):
+                p.args.forEach(item); if let b = p.bins { expr(b) }
+                [p.color, p.size, p.label].compactMap { $0 }.forEach(item); if let t = p.labelTop { expr(t) }
             case .join(let j): expr(j.right); expr(j.leftKey); if let r = j.rightKey { expr(r) }
             }
         }

@@ -6,6 +6,7 @@ import QQSemantic
 extension Executor {
     /// `plot …`: the chart for the terminal, or an SVG file with `to "file.svg"`.
     package func plot(_ f: Frame, _ spec: PlotPlan) throws(Diagnostic) -> Result {
+        if spec.kind == .graph { return try plotGraph(f, spec) }
         let ev = Evaluator(frame: f, rt: rt)
         var columns: [Column] = []
         for a in spec.args { columns.append(try ev.eval(a.expr)) }
@@ -29,6 +30,8 @@ extension Executor {
             }
             chart = Chart.bar(labels: labels, values: values, labelName: spec.args[0].name, valueName: spec.args[1].name,
                               log: spec.log, nullCount: f.count - values.count)
+        case .graph:
+            return try plotGraph(f, spec)
         }
         guard let file = spec.file else {
             do {
