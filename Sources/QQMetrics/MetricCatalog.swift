@@ -199,6 +199,17 @@ extension MetricRegistry {
                          layerSeeAlso: ["received"]) { (i: MetricInput) throws(Diagnostic) -> MetricOutput in
             MetricOutput(column: .floats(Interaction.sent(try i.requiredLayer())))
         },
+        MetricDefinition("max_gain", .int, .quantity, .none,
+                         summary: "the most followers an account gained within any window of the given length",
+                         definition: "max_gain(DURATION): over each account's follow times (untimed follows left out), the most that fall in one half-open window [t, t + d). Bought audiences arrive in bursts. Null when the follows have no times. Follows the window set by `set until`.",
+                         networkx: "none; scripts/window-reference computes it from the edge list (sorted times and bisect)",
+                         nullable: true, layer: .duration,
+                         layerExample: "accounts | top 3 by max_gain(days(1)) | select handle, followers, max_gain(days(1))",
+                         layerSeeAlso: ["time", "followers"]) { (i: MetricInput) throws(Diagnostic) -> MetricOutput in
+            let (values, timed) = MaxGain.compute(i.follows, width: i.duration ?? DateTime.microsPerDay)
+            return MetricOutput(column: Column(.int(values), valid: timed ? nil : Bitmap(count: values.count, value: false)),
+                                notes: timed ? [] : ["the follows have no times: max_gain is null"])
+        },
     ]
 
     /// Exact below the limit: then neither the limit's value nor the samples matter.

@@ -46,7 +46,7 @@ public enum MetricRegistry {
         Dictionary(uniqueKeysWithValues: catalog.map { ($0.name, $0) })
 
     /// The metric columns of SPEC §5 (every metric that can be a plain column), in SPEC order.
-    public static let all: [MetricDefinition] = catalog.filter { $0.layer != .required }
+    public static let all: [MetricDefinition] = catalog.filter { $0.layer != .required && $0.layer != .duration }
 
     /// The metrics that take a layer argument (`received(L)`, `pagerank(L)`, …).
     public static let functions: [MetricDefinition] = catalog.filter { $0.layer != .none }

@@ -38,7 +38,8 @@ public struct Statement: Sendable {
         /// `load …` (SPEC §2)
         case load(LoadTarget, lenient: Bool)
         /// `generate accounts N follows M [seed S]`
-        case generate(accounts: Expr, follows: Expr, seed: Expr?)
+        /// `times` adds follow times (SPEC §8).
+        case generate(accounts: Expr, follows: Expr, seed: Expr?, times: Bool = false)
         /// `save "path" [with EXPR, …] [overwrite]` — `with` adds computed columns
         /// (metrics) to the accounts written (SPEC §11).
         case save(path: StringLiteral, overwrite: Bool, with: [SelectItem]? = nil)
@@ -55,6 +56,9 @@ public enum LoadTarget: Sendable {
     case accounts(StringLiteral)
     /// `load layer NAME "file.csv"`
     case layer(Identifier, StringLiteral)
+    /// `load layers "file" by COLUMN [time COLUMN]`: layers named by a column's values
+    /// (SPEC §8); columns by header name or 1-based position.
+    case layers(StringLiteral, by: String, time: String?)
     /// `load sample`
     case sample
 }
@@ -197,7 +201,7 @@ public struct SelectItem: Sendable {
 }
 
 public struct PlotSpec: Sendable {
-    public enum Kind: String, Sendable { case hist, scatter, bar, graph }
+    public enum Kind: String, Sendable { case hist, scatter, bar, line, graph }
     public var kind: Kind
     /// hist: [x]; scatter: [x, y]; bar: [label, value].
     public var args: [SelectItem]

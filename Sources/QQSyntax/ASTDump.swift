@@ -26,11 +26,12 @@ public enum ASTDump {
             case .follows(let p): t = "follows " + quote(p.value)
             case .accounts(let p): t = "accounts " + quote(p.value)
             case .layer(let n, let p): t = "layer \(n.name) " + quote(p.value)
+            case .layers(let p, let by, let time): t = "layers " + quote(p.value) + " by \(by)" + (time.map { " time \($0)" } ?? "")
             case .sample: t = "sample"
             }
             return "(load \(t)\(lenient ? " lenient" : ""))"
-        case .generate(let a, let f, let seed):
-            return "(generate \(expr(a)) \(expr(f))" + (seed.map { " (seed \(expr($0)))" } ?? "") + ")"
+        case .generate(let a, let f, let seed, let times):
+            return "(generate \(expr(a)) \(expr(f))" + (seed.map { " (seed \(expr($0)))" } ?? "") + (times ? " times" : "") + ")"
         case .save(let p, let overwrite, let with):
             let items = with.map { " with " + $0.map(\.text).joined(separator: ", ") } ?? ""
             return "(save \(quote(p.value))\(items)\(overwrite ? " overwrite" : ""))"

@@ -122,7 +122,7 @@ extension ParserCore {
         return .correlate(items, method: method)
     }
 
-    // plot := ( 'hist' item | 'scatter' item ',' item | 'bar' item ',' item | 'graph' )
+    // plot := ( 'hist' item | 'scatter' item ',' item | 'bar' item ',' item | 'line' item ',' item | 'graph' )
     //         { 'bins' or_expr | 'log' | 'to' STRING [ 'overwrite' ]
     //         | 'color' mark | 'size' mark | 'label' mark [ 'top' or_expr ] }
     // mark := or_expr [ 'as' name ]
@@ -131,16 +131,16 @@ extension ParserCore {
         guard case .word(let k) = kindToken.kind, let kind = PlotSpec.Kind(rawValue: k) else {
             if case .word(let k) = kindToken.kind {
                 throw error("unknown plot kind '\(k)'", at: kindToken.span,
-                            hint: Suggest.hint(for: k, among: Keywords.plotKinds) ?? "plots are hist, scatter and bar")
+                            hint: Suggest.hint(for: k, among: Keywords.plotKinds) ?? "plots are hist, scatter, bar, line and graph")
             }
-            throw error(expected: "'hist', 'scatter' or 'bar'")
+            throw error(expected: "'hist', 'scatter', 'bar', 'line' or 'graph'")
         }
         advance()
         if kind == .graph { return try parsePlotOptions(PlotSpec(kind: kind, args: [], bins: nil, log: false, file: nil, overwrite: false)) }
         let args = try parseItems()
         let wanted = kind == .hist ? 1 : 2
         if args.count != wanted {
-            let shape = kind == .hist ? "one expression" : kind == .scatter ? "two expressions: X, Y" : "two expressions: LABEL, VALUE"
+            let shape = kind == .hist ? "one expression" : kind == .scatter || kind == .line ? "two expressions: X, Y" : "two expressions: LABEL, VALUE"
             throw error("'plot \(k)' takes \(shape)", at: args[0].expr.span.union(args[args.count - 1].expr.span))
         }
         return try parsePlotOptions(PlotSpec(kind: kind, args: args, bins: nil, log: false, file: nil, overwrite: false))

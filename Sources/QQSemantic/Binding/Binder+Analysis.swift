@@ -97,7 +97,7 @@ extension Binder {
         if spec.kind == .graph { return try graphPlotPlan(input, spec, span: span, &state) }
         let want = spec.kind == .hist ? 1 : 2
         guard spec.args.count == want else {
-            let shape = spec.kind == .hist ? "plot hist EXPR" : spec.kind == .scatter ? "plot scatter X, Y" : "plot bar LABEL, VALUE"
+            let shape = spec.kind == .hist ? "plot hist EXPR" : spec.kind == .scatter ? "plot scatter X, Y" : spec.kind == .line ? "plot line X, Y" : "plot bar LABEL, VALUE"
             throw Diagnostic(.type, "'plot \(spec.kind.rawValue)' takes \(want == 1 ? "one expression" : "two expressions"), found \(spec.args.count)",
                              span: span, hint: "write '\(shape)'")
         }
@@ -106,7 +106,9 @@ extension Binder {
             let b = try bindExpr(item.expr, Context(schema: input.schema, aggregates: .overRows, stage: "plot"))
             state.note(b, rows: .plain)
             let isLabel = spec.kind == .bar && i == 0
-            if !isLabel && !(b.type.isNumeric || b.type == .null) {
+            // plot line: X may be a time (a time axis with dates for ticks).
+            let isTime = spec.kind == .line && i == 0 && (b.type == .datetime || b.type == .date)
+            if !isLabel && !isTime && !(b.type.isNumeric || b.type == .null) {
                 throw Diagnostic(.type, "'plot \(spec.kind.rawValue)' needs numbers here, found \(TypeRules.name(b.type))", span: item.expr.span)
             }
             named.append(NamedExpr(name: columnName(item), expr: b))

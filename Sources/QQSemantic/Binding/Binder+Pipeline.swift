@@ -117,12 +117,15 @@ extension Binder {
         case .name("accounts"):
             return LogicalPlan(.scan(.accounts), schema: accountsSchema())
         case .name("follows"):
+            // With a time column (SPEC §8), edges have a `time`.
+            let time = env.dataset.follows.times != nil ? [ColumnInfo(name: "time", type: .datetime)] : []
             return LogicalPlan(.scan(.follows), schema: RelationSchema(columns: [
-                ColumnInfo(name: "src", type: .string), ColumnInfo(name: "dst", type: .string)], rows: .edges(open: true)))
+                ColumnInfo(name: "src", type: .string), ColumnInfo(name: "dst", type: .string)] + time, rows: .edges(open: true)))
         case .name("interactions"):
+            let time = env.dataset.layers.contains { $0.events != nil } ? [ColumnInfo(name: "time", type: .datetime)] : []
             return LogicalPlan(.scan(.interactions), schema: RelationSchema(columns: [
                 ColumnInfo(name: "src", type: .string), ColumnInfo(name: "dst", type: .string),
-                ColumnInfo(name: "layer", type: .string), ColumnInfo(name: "weight", type: .float)], rows: .edges(open: true)))
+                ColumnInfo(name: "layer", type: .string), ColumnInfo(name: "weight", type: .float)] + time, rows: .edges(open: true)))
         case .name("layers"):
             let types: [ValueType] = [.string, .int, .int, .float, .float, .float]
             return LogicalPlan(.scan(.layers), schema: RelationSchema(

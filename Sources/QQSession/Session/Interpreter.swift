@@ -127,8 +127,8 @@ extension Session {
             try help(topic, span: stmt.span)
         case .load(let target, let lenient):
             try load(target, lenient: lenient, span: stmt.span)
-        case .generate(let accounts, let follows, let seed):
-            try generate(accounts: accounts, follows: follows, seed: seed, span: stmt.span)
+        case .generate(let accounts, let follows, let seed, let times):
+            try generate(accounts: accounts, follows: follows, seed: seed, times: times, span: stmt.span)
         case .save(let path, let overwrite, let with):
             try save(path, overwrite: overwrite, with: with)
         }

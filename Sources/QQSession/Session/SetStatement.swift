@@ -20,8 +20,9 @@ package struct SettingDefinition: Sendable {
     /// Related topics besides the metrics that read the setting (those come from the metric registry).
     package var seeAlso: [String]
     /// Stores the value of the expression (`default` restores the default) and returns
-    /// the confirmation the REPL shows.
-    package var apply: @Sendable (Session, _ value: Expr, _ isDefault: Bool, Script) throws(Diagnostic) -> String
+    /// the confirmation the REPL shows (nil when the setting has confirmed it itself,
+    /// followed by its notes).
+    package var apply: @Sendable (Session, _ value: Expr, _ isDefault: Bool, Script) throws(Diagnostic) -> String?
 }
 
 package enum SettingRegistry {
@@ -99,7 +100,26 @@ package enum SettingRegistry {
             s.options.format = f
             return "format = \(f.rawValue)"
         },
+        timeSetting("today", "what today() and days_since count from", defaultText: "the real date",
+                    example: "set today = date(\"2024-06-30\")",
+                    details: "A class gets the same numbers every term. `null` goes back to the real date."),
+        timeSetting("since", "the window's start: interactions before it are left out", defaultText: "null (no start)",
+                    example: "set since = date(\"2024-01-01\")",
+                    details: "A datetime, a date (00:00 UTC) or ISO text. Follows accumulate, so `since` does not remove follows."),
+        timeSetting("until", "the window's end: later follows and interactions are left out", defaultText: "null (no end)",
+                    example: "set until = date(\"2024-06-30\")",
+                    details: "A date means the end of that day. `describe` shows the window."),
     ]
+
+    /// `today`, `since`, `until` (SPEC §8): `null` or `default` clears them.
+    private static func timeSetting(_ name: String, _ summary: String, defaultText: String, example: String,
+                                    details: String) -> SettingDefinition {
+        SettingDefinition(name: name, summary: summary, defaultText: defaultText, example: example, details: details,
+                          seeAlso: ["time"]) { (s, v, isDefault, _) throws(Diagnostic) -> String? in
+            try s.setTime(name, v, isDefault: isDefault)
+            return nil
+        }
+    }
 
     package static var names: [String] { all.map(\.name) }
 }
@@ -115,7 +135,7 @@ extension Session {
             throw Diagnostic(.name, "unknown setting '\(name.name)'", span: name.span,
                              hint: Suggest.hint(for: name.name, among: names) ?? "settings: " + names.joined(separator: ", "))
         }
-        confirm(try setting.apply(self, value, isDefault, s))
+        if let text = try setting.apply(self, value, isDefault, s) { confirm(text) }
     }
 
     fileprivate var formatHint: String { "formats: " + OutputFormat.allCases.map(\.rawValue).joined(separator: ", ") }
