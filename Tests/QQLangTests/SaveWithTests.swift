@@ -81,4 +81,34 @@ import QQData
             }
         }
     }
+
+    /// Edge times become spells: a follow from its start, an instant per interaction event.
+    @Test func edgeTimesBecomeSpells() throws {
+        let dir = NSTemporaryDirectory() + "qq-spells-\(UUID().uuidString)"
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        let timed = WindowReferenceTests.folder
+        let (session, out) = EngineFixture.session(Dataset.empty(), format: "csv")
+        #expect(session.run("load \"\(timed)\"\nsave \"\(dir)/t.gexf\" with pagerank\ninteractions | count", file: "spells"),
+                "stderr: \(out.stderr)")
+        let data = try Data(contentsOf: URL(fileURLWithPath: dir + "/t.gexf"))
+        #expect(GEXFStructure.problems(data) == [])
+        let text = String(decoding: data, as: UTF8.self)
+        #expect(text.contains("mode=\"dynamic\" timeformat=\"double\""))
+        // One instant spell per timed repost event.
+        let instants = text.components(separatedBy: "<spell ").dropFirst().filter { part in
+            let start = part.split(separator: "\"")[1], end = part.split(separator: "\"")[3]
+            return start == end
+        }
+        let events = Int(out.stdout.trimmingCharacters(in: .whitespacesAndNewlines)) ?? -1
+        #expect(instants.count > 0 && instants.count <= events)
+        if ReferencePython.enabled {
+            let r = try ReferencePython.script("""
+                import sys, networkx as nx
+                g = nx.read_gexf(sys.argv[1])
+                print(g.graph["mode"], sum(len(d.get("spells", [])) for _, _, d in g.edges(data=True) if d["layer"] != "follows"))
+                """, [dir + "/t.gexf"])
+            #expect(r.status == 0, "python: \(r.output)")
+            #expect(r.output.trimmingCharacters(in: .whitespacesAndNewlines) == "dynamic \(instants.count)")
+        }
+    }
 }
