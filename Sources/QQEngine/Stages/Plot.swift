@@ -44,6 +44,7 @@ extension Executor {
             return try plotGraph(f, spec)
         }
         guard let file = spec.file else {
+            if rt.wantsChartSVG { rt.chartSVG = try? ChartRenderer.svg(chart) }
             do {
                 return .chart(try ChartRenderer.terminal(chart, width: max(30, rt.width), height: 20, color: rt.color))
             } catch { throw error.at(spec.span) }

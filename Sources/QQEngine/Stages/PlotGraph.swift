@@ -15,6 +15,7 @@ extension Executor {
             try picture.check()
         } catch { throw error.at(spec.span) }
         guard let file = spec.file else {
+            if rt.wantsChartSVG { rt.chartSVG = try? picture.svg() }
             do { return .chart(try picture.summary(width: rt.width)) } catch { throw error.at(spec.span) }
         }
         guard !rt.safe else { throw Diagnostic(.runtime, "--safe mode does not write files ('plot … to')", span: spec.span) }
