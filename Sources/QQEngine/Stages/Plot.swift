@@ -18,10 +18,12 @@ extension Executor {
             chart = Chart.histogram(x, label: spec.args[0].name, bins: bins, log: spec.log, nullCount: missing)
         case .scatter:
             let xs = columns[0].doubles, ys = columns[1].doubles
-            var x: [Double] = [], y: [Double] = []
-            for i in 0..<f.count where !columns[0].isNull(i) && !columns[1].isNull(i) { x.append(xs[i]); y.append(ys[i]) }
-            chart = Chart.scatter(x: x, y: y, xLabel: spec.args[0].name, yLabel: spec.args[1].name, log: spec.log,
+            var x: [Double] = [], y: [Double] = [], rows: [Int] = []
+            for i in 0..<f.count where !columns[0].isNull(i) && !columns[1].isNull(i) { x.append(xs[i]); y.append(ys[i]); rows.append(i) }
+            var c = Chart.scatter(x: x, y: y, xLabel: spec.args[0].name, yLabel: spec.args[1].name, log: spec.log,
                                   nullCount: f.count - x.count)
+            try scatterMarks(&c, spec, ev, rows: rows)
+            chart = c
         case .line:
             // A series by x (a time axis when x is a date or datetime), in x order.
             let isTime = columns[0].type == .datetime || columns[0].type == .date
