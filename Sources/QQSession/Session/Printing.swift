@@ -28,7 +28,7 @@ extension Session {
             recording.suppressed = true
         }
         defer { recording.suppressed = false }
-        if f.isComparison && options.format == .table {
+        if f.isComparison && (options.format == .table || options.format == .markdown) {
             let t = ComparisonText.displayTable(try f.checkedTable())
             return try TableRenderer.stream(RowSource(t), options: renderOptions) { (s: String) throws(Diagnostic) in output.out(s) }
         }
