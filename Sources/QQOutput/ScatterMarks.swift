@@ -50,17 +50,38 @@ enum ScatterMarks {
         }
         if c.pointLabels.count == c.x.count {
             w.open("g", "font-size=\"11\" fill=\"\(SVGWriter.ink)\"")
+            // Greedy placement: beside the point, else a line further down or up
+            // (with a leader line), never over a label already placed; to the left
+            // of the point near the right edge.
+            var placed: [(x0: Double, x1: Double, y: Double)] = []
             for i in keep where !c.pointLabels[i].isEmpty {
                 let (x, y) = position(c.x[i], c.y[i])
                 w.raw("<circle cx=\"\(SVGWriter.num(x))\" cy=\"\(SVGWriter.num(y))\" r=\"\(SVGWriter.num(radius + 1.5))\" fill=\"none\" stroke=\"\(SVGWriter.ink)\"/>\n")
-                w.text(x + radius + 3, y - radius - 1, c.pointLabels[i])
+                let text = c.pointLabels[i]
+                let tw = SVGWriter.textWidth(text, size: 11)
+                let left = x + radius + 3 + tw > w.width - 8
+                let x0 = left ? x - radius - 3 - tw : x + radius + 3
+                var ty = y - radius - 1
+                for k in 0..<12 {
+                    let step = Double((k + 1) / 2) * 13 * (k % 2 == 1 ? 1 : -1)
+                    let candidate = y - radius - 1 + step
+                    if !placed.contains(where: { abs($0.y - candidate) < 12 && $0.x0 < x0 + tw && x0 < $0.x1 }) {
+                        ty = candidate
+                        break
+                    }
+                }
+                placed.append((x0, x0 + tw, ty))
+                if abs(ty - (y - radius - 1)) > 1 {
+                    w.raw("<line x1=\"\(SVGWriter.num(x))\" y1=\"\(SVGWriter.num(y))\" x2=\"\(SVGWriter.num(left ? x0 + tw : x0))\" y2=\"\(SVGWriter.num(ty - 4))\" stroke=\"\(SVGWriter.muted)\" stroke-width=\"0.6\"/>\n")
+                }
+                w.text(x0, ty, text)
             }
             w.close("g")
         }
         guard grouped else { return }
-        // Legend: top right, inside the canvas margin.
+        // Legend: top left of the plot area (labels favour the top right).
         var y = 70.0
-        let x = SVGChart.width - 170
+        let x = 100.0
         w.text(x, y, c.groupName, "font-size=\"12\" font-weight=\"bold\" fill=\"\(SVGWriter.ink)\"")
         for (i, (g, n)) in order.enumerated() where i < 10 {
             y += 16
