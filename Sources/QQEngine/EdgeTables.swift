@@ -17,6 +17,9 @@ package enum EdgeTables {
         let handles = rt.dataset.accounts.columns[0]
         var names = ["src", "dst"]
         var refs: [ColumnRef] = [.lookup(handles, ids: src), .lookup(handles, ids: layer.out.targets)]
+        if let weights = layer.followWeights {
+            names.append("weight"); refs.append(.base(Column(.float(weights))))
+        }
         if let times = layer.times {
             names.append("time"); refs.append(.base(timeColumn(times)))
         }
@@ -100,18 +103,24 @@ package enum EdgeTables {
         return f
     }
 
-    /// The source id of every edge of a CSR, in edge order.
-    /// `layers`: one row per layer, the follow layer first (SPEC §9).
+    /// `layers`: one row per layer, the follow layer first (SPEC §9), with the time
+    /// span of each when the dataset has times.
     package static func layers(_ rt: Runtime) -> Frame {
         let stats = LayerStatistics.all(rt.dataset)
-        return Frame(table: Table(names: LayerStatistics.columnNames, columns: [
+        var times: [Column] = []
+        if LayerStatistics.isTimed(rt.dataset) {
+            for end in [\LayerStatistics.first, \LayerStatistics.last] {
+                times.append(Column(.datetime(stats.map { $0[keyPath: end] ?? 0 }), valid: Bitmap.from(stats.map { $0[keyPath: end] != nil })))
+            }
+        }
+        return Frame(table: Table(names: LayerStatistics.columnNames(rt.dataset), columns: [
             Column.from(stats.map { .string($0.layer) }),
             Column.ints(stats.map { Int64($0.accounts) }),
             Column.ints(stats.map { Int64($0.edges) }),
             Column.floats(stats.map(\.weight)),
             Column.floats(stats.map { $0.reciprocity ?? 0 }, valid: Bitmap.from(stats.map { $0.reciprocity != nil })),
             Column.floats(stats.map(\.density)),
-        ]))
+        ] + times))
     }
 
     /// The source id of every edge of a CSR, in edge order: each node's run of edges

@@ -91,8 +91,11 @@ package final class MetricCache {
     /// The rule text in force: the one set, or the default for this dataset.
     package func suspiciousRule(_ rt: Runtime) -> String {
         if let r = rt.settings.suspicious { return r }
-        let posts = rt.dataset.accounts.column("posts")
-        return GraphKernels.defaultSuspiciousRule(hasPosts: posts.map { $0.type.isNumeric } ?? false)
+        return GraphKernels.defaultSuspiciousRule(hasPosts: hasPosts(rt))
+    }
+
+    private func hasPosts(_ rt: Runtime) -> Bool {
+        rt.dataset.accounts.column("posts").map { $0.type.isNumeric } ?? false
     }
 
     /// Binds the rule against `accounts`.
@@ -124,7 +127,9 @@ package final class MetricCache {
             // null counts as false: only accounts the rule holds for are suspicious.
             var flags = [Bool](repeating: false, count: c.count)
             if case .bool(let a) = c.storage { for i in 0..<c.count where !c.isNull(i) { flags[i] = a[i] } }
-            return MetricResult(column: Column(.bool(flags)), notes: [], modularity: nil)
+            // SPEC §10: the default rule on data it was not designed for says so.
+            let caveat = rt.settings.suspicious == nil && !hasPosts(rt) ? [MetricRegistry.defaultRuleCaveat] : []
+            return MetricResult(column: Column(.bool(flags)), notes: caveat, modularity: nil)
         }
         return try GraphKernels.metric(id.name, layer: id.layer, duration: id.duration, rt.dataset, rt.settings) { (dep: String) throws(Diagnostic) -> Column in
             guard id.layer == nil, let dm = MetricID(dep) else {

@@ -20,6 +20,9 @@ public enum MetricRegistry {
     /// The default rule for datasets without a `posts` column (rule 1 alone).
     public static let defaultSuspiciousRuleWithoutPosts = "following >= 50 and ratio <= 0.02"
 
+    /// The note when the default rule runs without a `posts` column (SPEC §10).
+    public static let defaultRuleCaveat = "the default suspicious rule was made for accounts with a posts column; without one only '\(defaultSuspiciousRuleWithoutPosts)' applies, which also flags ordinary accounts of link networks (set your own with 'set suspicious = …')"
+
     /// Text for `help suspicious`.
     public static let suspiciousHelp = """
         suspicious: true where the rule `set suspicious = EXPR` holds (false where it \

@@ -160,7 +160,8 @@ public struct Stage: Sendable {
         /// `join [left|anti] SOURCE on COL` / `… on A == B`
         case join(JoinSpec)
         /// `correlate EXPR, EXPR, … [method spearman|pearson|kendall]`
-        case correlate([SelectItem], method: Identifier?)
+        /// `long`: one row per pair instead of the matrix.
+        case correlate([SelectItem], method: Identifier?, long: Bool)
         /// `plot hist|scatter|bar …  [to "file.svg"]`
         case plot(PlotSpec)
         /// `export "file.csv" [overwrite]`

@@ -80,8 +80,9 @@ public enum ASTDump {
         case .count: return "count"
         case .sample(let n, let seed): return "(sample \(expr(n))" + (seed.map { " (seed \(expr($0)))" } ?? "") + ")"
         case .compare(let on): return "(compare" + names(on) + ")"
-        case .correlate(let items, let method):
-            return "(correlate" + items.map { " " + item($0) }.joined() + (method.map { " (method \($0.name))" } ?? "") + ")"
+        case .correlate(let items, let method, let long):
+            return "(correlate" + items.map { " " + item($0) }.joined() + (method.map { " (method \($0.name))" } ?? "")
+                + (long ? " long" : "") + ")"
         case .plot(let p):
             var s = "(plot \(p.kind.rawValue)" + p.args.map { " " + item($0) }.joined()
             if let b = p.bins { s += " (bins \(expr(b)))" }

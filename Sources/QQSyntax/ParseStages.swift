@@ -102,7 +102,7 @@ extension ParserCore {
         return items
     }
 
-    // correlate := 'correlate' items [ 'method' ( 'spearman' | 'pearson' | 'kendall' ) ]
+    // correlate := 'correlate' items [ 'method' ( 'spearman' | 'pearson' | 'kendall' ) ] [ 'long' ]
     package mutating func parseCorrelate(_ keyword: SourceSpan) throws(Diagnostic) -> Stage.Kind {
         let items = try parseItems()
         if items.count < 2 {
@@ -119,7 +119,7 @@ extension ParserCore {
             }
             method = m
         }
-        return .correlate(items, method: method)
+        return .correlate(items, method: method, long: eat("long"))
     }
 
     // plot := ( 'hist' item | 'scatter' item ',' item | 'bar' item ',' item | 'line' item ',' item | 'graph' )

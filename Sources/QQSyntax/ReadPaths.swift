@@ -29,7 +29,7 @@ public enum ReadPaths {
             case .count, .export: break
             case .sample(let n, let seed): expr(n); if let seed { expr(seed) }
             case .compare(let on): on?.forEach(item)
-            case .correlate(let items, _): items.forEach(item)
+            case .correlate(let items, _, _): items.forEach(item)
             case .plot(let p):
                 p.args.forEach(item); if let b = p.bins { expr(b) }
                 [p.color, p.size, p.label].compactMap { $0 }.forEach(item); if let t = p.labelTop { expr(t) }

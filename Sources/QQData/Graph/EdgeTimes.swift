@@ -117,6 +117,12 @@ extension Layer {
         var l = Layer(name: name, out: o, inn: Layer.reverse(o, inOffsets: &inOffsets), weighted: false,
                       droppedSelfLoops: droppedSelfLoops, duplicateRows: duplicateRows)
         l.times = keptTimes
+        if let w = followWeights {
+            var kept: [Double] = []
+            kept.reserveCapacity(keptTimes.count)
+            for k in 0..<m where times[k] <= until { kept.append(w[k]) }
+            l.followWeights = kept
+        }
         return l
     }
 
@@ -161,17 +167,38 @@ extension Layer {
     /// The earliest time of each out-CSR edge from timed rows (`untimed` wins over
     /// everything: a pair that appears without a time always counts).
     public static func followTimes(_ out: CSR, src: [UInt32], dst: [UInt32], times: [Int64]) -> [Int64] {
-        var result = [Int64](repeating: Int64.max, count: out.edgeCount)
+        firstMatch(out, src: src, dst: dst, values: times, initial: Int64.max) { $0 < $1 }
+    }
+
+    /// The weight of each out-CSR edge: the first row's of a repeated pair (SPEC §9).
+    public static func followWeights(_ out: CSR, src: [UInt32], dst: [UInt32], weights: [Double]) -> [Double] {
+        var seen = [Bool](repeating: false, count: out.edgeCount)
+        var result = [Double](repeating: 1, count: out.edgeCount)
         for k in 0..<src.count where src[k] != dst[k] {
-            let v = Int(src[k])
-            guard v < out.nodeCount else { continue }
-            var lo = out.offsets[v], hi = out.offsets[v + 1]
-            let u = dst[k]
-            while lo < hi {
-                let mid = (lo + hi) >> 1
-                if out.targets[mid] < u { lo = mid + 1 } else { hi = mid }
-            }
-            if lo < out.offsets[v + 1] && out.targets[lo] == u && times[k] < result[lo] { result[lo] = times[k] }
+            guard let e = edgeIndex(out, src[k], dst[k]), !seen[e] else { continue }
+            seen[e] = true; result[e] = weights[k]
+        }
+        return result
+    }
+
+    /// The position of edge v → u in `out`, if present (rows are sorted).
+    static func edgeIndex(_ out: CSR, _ src: UInt32, _ u: UInt32) -> Int? {
+        let v = Int(src)
+        guard v < out.nodeCount else { return nil }
+        var lo = out.offsets[v], hi = out.offsets[v + 1]
+        while lo < hi {
+            let mid = (lo + hi) >> 1
+            if out.targets[mid] < u { lo = mid + 1 } else { hi = mid }
+        }
+        return lo < out.offsets[v + 1] && out.targets[lo] == u ? lo : nil
+    }
+
+    /// Per out-CSR edge, the best of the rows' values by `better`.
+    static func firstMatch<T>(_ out: CSR, src: [UInt32], dst: [UInt32], values: [T], initial: T,
+                              _ better: (T, T) -> Bool) -> [T] {
+        var result = [T](repeating: initial, count: out.edgeCount)
+        for k in 0..<src.count where src[k] != dst[k] {
+            if let e = edgeIndex(out, src[k], dst[k]), better(values[k], result[e]) { result[e] = values[k] }
         }
         return result
     }

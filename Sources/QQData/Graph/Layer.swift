@@ -16,6 +16,10 @@ public struct Layer: Sendable, Equatable {
     /// `out.targets` (the earliest time of a repeated pair; `EdgeEvents.untimed` for a
     /// row without one). Nil when the file had no time column.
     public var times: [Int64]? = nil
+    /// Follow layer with a weight column (SPEC §9): each follow's weight, parallel to
+    /// `out.targets` (a repeated pair keeps its first row's). Kept as data only: every
+    /// follow metric is unweighted. Nil when the file had no weight column.
+    public var followWeights: [Double]? = nil
     /// Interaction layer with a time column: the events themselves (a pair can have
     /// many), beside the weighted CSR that sums them. Nil when the file had no times.
     public var events: EdgeEvents? = nil

@@ -18,8 +18,9 @@ import QQData
 ///   (those `save … with` added included) is an `attvalue`: int → `long`,
 ///   float → `double` (NaN and infinities as XML Schema's `NaN`, `INF`, `-INF`),
 ///   bool → `boolean`, everything else → `string` (dates ISO).
-/// - Follow edges carry `layer` = "follows"; interaction edges carry their layer's
-///   name and `weight` (the summed weight of the pair).
+/// - Follow edges carry `layer` = "follows" (and `weight` when the follows file had
+///   weights); interaction edges carry their layer's name and `weight` (the summed
+///   weight of the pair).
 /// - Edge times (SPEC §8) become spells: see `EdgeSpells` (written when a layer has
 ///   times; the graph is then `mode="dynamic"`).
 ///
@@ -72,7 +73,7 @@ enum GEXFWriter {
         for v in 0..<d.accountCount {
             let o = d.follows.out
             for k in o.offsets[v]..<o.offsets[v + 1] {
-                edge(v, Int(o.targets[k]), layer: "follows", weight: nil, spells: spells.follow(k))
+                edge(v, Int(o.targets[k]), layer: "follows", weight: d.follows.followWeights?[k], spells: spells.follow(k))
             }
             if v & 4095 == 0 { try Cancellation.check() }
         }

@@ -20,15 +20,24 @@ struct DatasetAssembly {
     /// Reads an edge file into a layer (`nil` name: the follow layer).
     mutating func readLayer(_ name: String?, path: String, options: LoadOptions) throws(Diagnostic) -> Layer {
         let label = "reading \(basename(path))"
-        var (list, w) = try EdgeReader.read(path: path, handles: &index, weighted: name != nil, options: options, label: label)
+        var (list, w) = try EdgeReader.read(path: path, handles: &index, weighted: name != nil, keepWeights: name == nil,
+                                            options: options, label: label)
         warnings += w
-        return try DatasetAssembly.layer(name ?? "follow", list: &list, nodeCount: index.count)
+        guard name == nil, let weights = list.weights else {
+            return try DatasetAssembly.layer(name ?? "follow", list: &list, nodeCount: index.count)
+        }
+        // Follow weights (SPEC §9) are data beside an unweighted follow graph.
+        list.weights = nil
+        var l = try DatasetAssembly.layer("follow", list: &list, nodeCount: index.count, keepingLists: true)
+        l.followWeights = Layer.followWeights(l.out, src: list.src, dst: list.dst, weights: weights)
+        return l
     }
 
     /// Builds a layer from an edge list, keeping its times (SPEC §8) when it has them:
     /// the follow layer the earliest time of each pair, interaction layers the events.
-    static func layer(_ name: String, list: inout EdgeList, nodeCount: Int) throws(Diagnostic) -> Layer {
+    static func layer(_ name: String, list: inout EdgeList, nodeCount: Int, keepingLists: Bool = false) throws(Diagnostic) -> Layer {
         guard let times = list.times else {
+            if keepingLists { return try CSRBuilder.buildCancellable(name: name, nodeCount: nodeCount, src: list.src, dst: list.dst, weights: nil) }
             return try CSRBuilder.buildCancellable(name: name, nodeCount: nodeCount, taking: &list.src, &list.dst, weights: list.weights)
         }
         var l = try CSRBuilder.buildCancellable(name: name, nodeCount: nodeCount, src: list.src, dst: list.dst, weights: list.weights)

@@ -21,7 +21,10 @@ struct EdgeList: Sendable {
 /// chunks in file order then appends the new handles, which gives the same ids as a
 /// single sequential pass.
 enum EdgeReader {
-    static func read(path: String, handles: inout HandleIndex, weighted: Bool, columns: EdgeColumns? = nil,
+    /// `weighted`: every row gets a weight (1 without a weight column); `keepWeights`:
+    /// weights are read only when the file has a weight column (the follow layer, SPEC §9).
+    static func read(path: String, handles: inout HandleIndex, weighted: Bool, keepWeights: Bool = false,
+                     columns: EdgeColumns? = nil,
                      options: LoadOptions, label: String) throws(Diagnostic) -> (EdgeList, [Diagnostic]) {
         let reader = try DelimitedReader(path: path, lenient: options.lenient)
         let firstLine = reader.lineBase + 1
@@ -39,6 +42,7 @@ enum EdgeReader {
                                  position: FilePosition(file: path, line: reader.lineBase + 1, column: 1))
             }
         }
+        let weighted = weighted || (keepWeights && layout.weight != nil)
         var consumer = EdgeConsumer(index: handles, layout: layout, weighted: weighted)
         if let lines = reader.estimatedLines {
             // Room for every row up front (5 % spare), so the lists never copy themselves

@@ -137,7 +137,10 @@ enum CSVFolderWriter {
         if let e = l.events { return try writeEvents(e, handles: handles, to: path) }
         let out = try OutputFile(creating: path)
         let times = l.times
-        out.append(weighted ? "src,dst,weight\n" : times != nil ? "src,dst,time\n" : "src,dst\n")
+        // The follow layer's weight column (SPEC §9) is written as data.
+        let weights = weighted ? l.out.weights : l.followWeights
+        let hasWeights = weighted || weights != nil
+        out.append("src,dst" + (hasWeights ? ",weight" : "") + (times != nil ? ",time" : "") + "\n")
         var cancelled = false
         handles.bytes.withUnsafeBufferPointer { hb in
             handles.offsets.withUnsafeBufferPointer { ho in
@@ -153,9 +156,9 @@ enum CSVFolderWriter {
                                 out.append(s)
                                 out.append(44)
                                 out.append(UnsafeBufferPointer(start: h + ho[d], count: ho[d + 1] - ho[d]))
-                                if weighted {
+                                if hasWeights {
                                     out.append(44)
-                                    let w = l.out.weights?[k] ?? 1
+                                    let w = weights?[k] ?? 1
                                     if w == w.rounded() && abs(w) < 9e15 { out.appendInt(Int64(w)) } else { out.append(Value.formatFloat(w)) }
                                 }
                                 if let times {

@@ -220,6 +220,13 @@ struct SnapshotDecoder {
             guard t.count == layer.edgeCount else { throw damaged("\(what) has \(t.count) follow times for \(layer.edgeCount) edges") }
             layer.times = t
         }
+        if sections.has(.followWeights, l) {
+            guard l == 0 else { throw damaged("\(what) has follow weights") }
+            let w: [Double] = try sections.read(.followWeights, l, for: what)
+            guard w.count == layer.edgeCount else { throw damaged("\(what) has \(w.count) follow weights for \(layer.edgeCount) edges") }
+            if let k = w.firstIndex(where: { !($0.isFinite && $0 >= 0) }) { throw damaged("\(what): follow weight \(k) is \(w[k])") }
+            layer.followWeights = w
+        }
         guard hasEvents else { return }
         guard l > 0 else { throw damaged("\(what) has interaction events") }
         let src: [UInt32] = try sections.read(.eventSources, l, for: what)

@@ -62,6 +62,7 @@ enum SnapshotFormat {
         case eventTargets = 22    // [u32]
         case eventTimes = 23      // [i64]
         case eventWeights = 24    // [f64]
+        case followWeights = 25   // [f64] the follow layer's weight column (SPEC §9), parallel to out targets
 
         var elementSize: Int {
             switch self {
@@ -94,6 +95,7 @@ enum SnapshotFormat {
             case .eventTargets: return "event targets"
             case .eventTimes: return "event times"
             case .eventWeights: return "event weights"
+            case .followWeights: return "follow weights"
             }
         }
     }

@@ -143,6 +143,7 @@ enum SnapshotWriter {
                 s.append(.init(kind: .inWeights, index: i, payload: .doubles(l.inn.weights ?? [])))
             }
             if let t = l.times { s.append(.init(kind: .followTimes, index: i, payload: .int64s(t))) }
+            if let w = l.followWeights { s.append(.init(kind: .followWeights, index: i, payload: .doubles(w))) }
             if let e = l.events {
                 s.append(.init(kind: .eventSources, index: i, payload: .ids(e.src)))
                 s.append(.init(kind: .eventTargets, index: i, payload: .ids(e.dst)))

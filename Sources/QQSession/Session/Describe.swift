@@ -95,6 +95,7 @@ extension Session {
             return .string(DateTime.format(lo) + " … " + DateTime.format(hi))
         }
         if ds.follows.times != nil { items.append(("follows: time span", span(ds.follows))) }
+        if let w = ds.follows.followWeights { items.append(("follows: total weight (data; metrics unweighted)", .float(w.reduce(0, +)))) }
         for l in ds.layers {
             items.append(("layer \(l.name)", .int(Int64(l.edgeCount))))
             if let e = l.events {
@@ -104,6 +105,10 @@ extension Session {
             items.append(("layer \(l.name): total weight", .float(l.totalWeight)))
             if l.droppedSelfLoops > 0 { items.append(("layer \(l.name): self-loops dropped", .int(Int64(l.droppedSelfLoops)))) }
             if l.duplicateRows > 0 { items.append(("layer \(l.name): duplicate rows merged", .int(Int64(l.duplicateRows)))) }
+        }
+        // SPEC §10: say why the interaction metrics are null.
+        if let why = MetricRegistry.unmeasuredReason(interactionLayers: ds.layers.count) {
+            items.append((MetricRegistry.interactionMetrics.joined(separator: ", "), .string(why)))
         }
         let computed = MetricRegistry.all.compactMap { d in MetricID(d.name).flatMap { rt.metrics.valid($0, rt) }.map { (d.name, $0) } }
         for (name, e) in computed { if let m = e.modularity { items.append(("\(name) modularity", .float(m))) } }

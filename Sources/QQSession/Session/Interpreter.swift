@@ -101,9 +101,9 @@ extension Session {
         case .expression(let e):
             // A bare `follows` prints straight from the follow graph, a block at a
             // time: the first row shows before the 20-million-row edge table exists.
-            if case .relation(let plan, false) = try binder().bindStatementExpression(e), case .scan(.follows) = plan.node,
-               rt.dataset.follows.times == nil, rt.window.isOpen {
-                // (Timed follows and windows go through the edge table: its `time` column and window note.)
+            // (Follows with times or weights print through the table, which has their columns.)
+            if rt.dataset.follows.times == nil, rt.dataset.follows.followWeights == nil, case .relation(let plan, false) = try binder().bindStatementExpression(e),
+               case .scan(.follows) = plan.node {
                 return try printRows(followsRows())
             }
             if binder().namesWholeAccount(e) {
