@@ -76,6 +76,10 @@ package final class Runtime {
     /// Terminal width and colour, for charts.
     package var width = 100
     package var color = false
+    /// A report is being written (SPEC §11): a chart drawn in the terminal also leaves
+    /// its SVG in `chartSVG` for the report page.
+    package var wantsChartSVG = false
+    package var chartSVG: String?
 
     /// `path` resolved against `directory` unless it is absolute.
     package func resolve(_ path: String) -> String {

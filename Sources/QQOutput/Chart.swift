@@ -34,6 +34,12 @@ public struct Chart: Sendable, Equatable {
     public var title: String
     /// Rows the caller left out because a plotted value was null (shown in a note).
     public var nullCount: Int
+    /// `plot scatter … color EXPR` (SPEC §11): each point's group (parallel to x, y),
+    /// or empty; `groupName` titles the legend. See `ScatterMarks`.
+    public var groups: [String] = []
+    public var groupName: String = ""
+    /// `label EXPR [top K]`: the text beside each point ("" for none), or empty.
+    public var pointLabels: [String] = []
     /// `line`: x holds datetimes (microseconds since 1970, UTC); ticks are dates.
     public var timeAxis: Bool = false
 

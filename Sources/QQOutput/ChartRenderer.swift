@@ -16,7 +16,8 @@ public enum ChartRenderer {
         try TerminalChart.checkSize(width: width, height: height)
         switch c.kind {
         case .hist: return try TerminalChart.histogram(c, width: width, height: height, color: color)
-        case .scatter, .line: return try TerminalChart.scatter(c, width: width, height: height, color: color)
+        case .scatter, .line:
+            return try TerminalChart.scatter(c, width: width, height: height, color: color) + ScatterMarks.legend(c)
         case .bar: return try TerminalBars.render(c, width: width, color: color)
         }
     }

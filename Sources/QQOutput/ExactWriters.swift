@@ -8,7 +8,9 @@ import QQData
 /// - json: `[`, one object per line indented by two spaces, `]`; keys in column order.
 /// - jsonl: one compact object per line.
 /// - markdown: GitHub table, padded so the source reads as a table; numeric
-///   columns right-aligned (`---:`).
+///   columns right-aligned (`---:`) and written as the terminal shows them
+///   (`CellFormatter`: `308`, `12,345`, `0.00419720`), since markdown is for reading
+///   (slides, handouts); csv and json keep the exact values.
 enum ExactWriter {
     static let blockRows = 4096
 
@@ -147,11 +149,20 @@ enum ExactWriter {
         let header = t.names.map(MarkdownWriter.cell)
         let right = t.columns.map { $0.type.isNumeric }
         var widths = header.map { max(3, DisplayWidth.of($0)) }
+        // Numbers as the terminal shows them, one decimal count per column.
+        let shown: [[String]?] = zip(t.columns, t.names).map { col, name in
+            guard col.type == .int || col.type == .float else { return nil }
+            return CellFormatter.format(col, name: name, rows: t.rowCount, nullText: "").texts
+        }
         var block = CellBlock()
         for start in blocks(t) {
             block.encode(t, rows: start..<min(start + blockRows, t.rowCount), syntax: .markdown)
             block.bytes.bytes.withUnsafeBufferPointer { cells in
                 for c in 0..<n {
+                    if let texts = shown[c] {
+                        for k in 0..<block.rowCount { widths[c] = max(widths[c], texts[start + k].utf8.count) }
+                        continue
+                    }
                     for k in 0..<block.rowCount { widths[c] = max(widths[c], width(cells, block.range(c, k))) }
                 }
             }
@@ -177,10 +188,11 @@ enum ExactWriter {
                     out.append("|")
                     for c in 0..<n {
                         let r = block.range(c, k)
-                        let fill = widths[c] - width(cells, r)
+                        let text = shown[c]?[start + k]
+                        let fill = widths[c] - (text.map { $0.utf8.count } ?? width(cells, r))
                         out.append(32)
                         if right[c] { padding(fill) }
-                        out.append(bytes: UnsafeBufferPointer(rebasing: cells[r]))
+                        if let text { out.append(text) } else { out.append(bytes: UnsafeBufferPointer(rebasing: cells[r])) }
                         if !right[c] { padding(fill) }
                         out.append(" |")
                     }

@@ -75,11 +75,17 @@ enum SVGChart {
         }
         let radius = total > 5000 ? 1.8 : total > 500 ? 2.4 : 3.2
         let opacity = total > 5000 ? 0.35 : total > 500 ? 0.5 : 0.75
-        w.open("g", "fill=\"\(SVGWriter.mark)\" fill-opacity=\"\(opacity)\"")
-        for i in stride(from: 0, to: xs.count, by: step) {
-            w.circle(area.x(xScale.unit(xs[i])), area.y(yScale.unit(ys[i])), r: radius)
+        if c.groups.isEmpty && c.pointLabels.isEmpty {
+            w.open("g", "fill=\"\(SVGWriter.mark)\" fill-opacity=\"\(opacity)\"")
+            for i in stride(from: 0, to: xs.count, by: step) {
+                w.circle(area.x(xScale.unit(xs[i])), area.y(yScale.unit(ys[i])), r: radius)
+            }
+            w.close("g")
+        } else {
+            ScatterMarks.draw(&w, c, step: step, radius: radius, opacity: opacity) {
+                (area.x(xScale.unit($0)), area.y(yScale.unit($1)))
+            }
         }
-        w.close("g")
         return w.document(title: c.displayTitle, description: (c.kind == .line ? "Line chart. " : "Scatter plot. ") + subtitle + ".")
     }
 

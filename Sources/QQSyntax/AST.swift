@@ -40,8 +40,9 @@ public struct Statement: Sendable {
         /// `generate accounts N follows M [seed S]`
         /// `times` adds follow times (SPEC §8).
         case generate(accounts: Expr, follows: Expr, seed: Expr?, times: Bool = false)
-        /// `save "path" [overwrite]`
-        case save(path: StringLiteral, overwrite: Bool)
+        /// `save "path" [with EXPR, …] [overwrite]` — `with` adds computed columns
+        /// (metrics) to the accounts written (SPEC §11).
+        case save(path: StringLiteral, overwrite: Bool, with: [SelectItem]? = nil)
     }
 }
 
@@ -201,7 +202,7 @@ public struct SelectItem: Sendable {
 }
 
 public struct PlotSpec: Sendable {
-    public enum Kind: String, Sendable { case hist, scatter, bar, line }
+    public enum Kind: String, Sendable { case hist, scatter, bar, line, graph }
     public var kind: Kind
     /// hist: [x]; scatter: [x, y]; bar: [label, value].
     public var args: [SelectItem]
@@ -212,6 +213,13 @@ public struct PlotSpec: Sendable {
     /// `to "file.svg"`
     public var file: StringLiteral?
     public var overwrite: Bool
+    /// `color EXPR` (scatter, graph): the group of each point (SPEC §11)
+    public var color: SelectItem? = nil
+    /// `size EXPR` (graph): the size of each node
+    public var size: SelectItem? = nil
+    /// `label EXPR [top K]` (scatter): the text written beside the K points with the largest Y
+    public var label: SelectItem? = nil
+    public var labelTop: Expr? = nil
     public init(kind: Kind, args: [SelectItem], bins: Expr?, log: Bool, file: StringLiteral?, overwrite: Bool) {
         self.kind = kind; self.args = args; self.bins = bins; self.log = log; self.file = file; self.overwrite = overwrite
     }

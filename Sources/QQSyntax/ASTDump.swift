@@ -32,7 +32,9 @@ public enum ASTDump {
             return "(load \(t)\(lenient ? " lenient" : ""))"
         case .generate(let a, let f, let seed, let times):
             return "(generate \(expr(a)) \(expr(f))" + (seed.map { " (seed \(expr($0)))" } ?? "") + (times ? " times" : "") + ")"
-        case .save(let p, let overwrite): return "(save \(quote(p.value))\(overwrite ? " overwrite" : ""))"
+        case .save(let p, let overwrite, let with):
+            let items = with.map { " with " + $0.map(\.text).joined(separator: ", ") } ?? ""
+            return "(save \(quote(p.value))\(items)\(overwrite ? " overwrite" : ""))"
         }
     }
 
@@ -85,6 +87,8 @@ public enum ASTDump {
             var s = "(plot \(p.kind.rawValue)" + p.args.map { " " + item($0) }.joined()
             if let b = p.bins { s += " (bins \(expr(b)))" }
             if p.log { s += " log" }
+            for (word, i) in [("color", p.color), ("size", p.size), ("label", p.label)] { if let i { s += " (\(word) \(item(i)))" } }
+            if let t = p.labelTop { s += " (top \(expr(t)))" }
             if let f = p.file { s += " (to \(quote(f.value))\(p.overwrite ? " overwrite" : ""))" }
             return s + ")"
         case .export(let p, let overwrite): return "(export \(quote(p.value))\(overwrite ? " overwrite" : ""))"

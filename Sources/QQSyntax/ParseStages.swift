@@ -122,26 +122,39 @@ extension ParserCore {
         return .correlate(items, method: method, long: eat("long"))
     }
 
-    // plot := ( 'hist' item | 'scatter' item ',' item | 'bar' item ',' item | 'line' item ',' item )
-    //         { 'bins' or_expr | 'log' | 'to' STRING [ 'overwrite' ] }
+    // plot := ( 'hist' item | 'scatter' item ',' item | 'bar' item ',' item | 'line' item ',' item | 'graph' )
+    //         { 'bins' or_expr | 'log' | 'to' STRING [ 'overwrite' ]
+    //         | 'color' mark | 'size' mark | 'label' mark [ 'top' or_expr ] }
+    // mark := or_expr [ 'as' name ]
     package mutating func parsePlot() throws(Diagnostic) -> PlotSpec {
         let kindToken = peek
         guard case .word(let k) = kindToken.kind, let kind = PlotSpec.Kind(rawValue: k) else {
             if case .word(let k) = kindToken.kind {
                 throw error("unknown plot kind '\(k)'", at: kindToken.span,
-                            hint: Suggest.hint(for: k, among: Keywords.plotKinds) ?? "plots are hist, scatter, bar and line")
+                            hint: Suggest.hint(for: k, among: Keywords.plotKinds) ?? "plots are hist, scatter, bar, line and graph")
             }
-            throw error(expected: "'hist', 'scatter', 'bar' or 'line'")
+            throw error(expected: "'hist', 'scatter', 'bar', 'line' or 'graph'")
         }
         advance()
+        if kind == .graph { return try parsePlotOptions(PlotSpec(kind: kind, args: [], bins: nil, log: false, file: nil, overwrite: false)) }
         let args = try parseItems()
         let wanted = kind == .hist ? 1 : 2
         if args.count != wanted {
             let shape = kind == .hist ? "one expression" : kind == .scatter || kind == .line ? "two expressions: X, Y" : "two expressions: LABEL, VALUE"
             throw error("'plot \(k)' takes \(shape)", at: args[0].expr.span.union(args[args.count - 1].expr.span))
         }
-        var spec = PlotSpec(kind: kind, args: args, bins: nil, log: false, file: nil, overwrite: false)
-        while let w = peek.keyword, ["bins", "log", "to"].contains(w) {
+        return try parsePlotOptions(PlotSpec(kind: kind, args: args, bins: nil, log: false, file: nil, overwrite: false))
+    }
+
+    /// The options after a plot's expressions, each at most once.
+    package mutating func parsePlotOptions(_ start: PlotSpec) throws(Diagnostic) -> PlotSpec {
+        var spec = start
+        let kind = spec.kind
+        while let w = peek.keyword, ["bins", "log", "to", "color", "size", "label"].contains(w) {
+            if ["color", "size", "label"].contains(w) {
+                try parsePlotMark(&spec)
+                continue
+            }
             let option = advance()
             switch w {
             case "bins":
@@ -158,5 +171,29 @@ extension ParserCore {
             }
         }
         return spec
+    }
+}
+
+extension ParserCore {
+    /// `color EXPR` (scatter, graph), `size EXPR` (graph), `label EXPR [top K]` (scatter).
+    package mutating func parsePlotMark(_ spec: inout PlotSpec) throws(Diagnostic) {
+        let option = advance()
+        let w = option.keyword ?? ""
+        let allowed = w == "color" ? [PlotSpec.Kind.scatter, .graph] : w == "size" ? [.graph] : [.scatter]
+        guard allowed.contains(spec.kind) else {
+            throw error("'\(w)' applies to \(allowed.map { "'plot \($0.rawValue)'" }.joined(separator: " and ")) only", at: option.span)
+        }
+        let e = try parseOr()
+        let alias = eat("as") ? Optional(try parseName("a name after 'as'")) : nil
+        let item = SelectItem(expr: e, alias: alias, text: src.slice(e.span))
+        let given: Bool
+        switch w {
+        case "color": given = spec.color != nil; spec.color = item
+        case "size": given = spec.size != nil; spec.size = item
+        default:
+            given = spec.label != nil; spec.label = item
+            if eat("top") { spec.labelTop = try parseOr() }
+        }
+        if given { throw error("'\(w)' is given twice", at: option.span) }
     }
 }

@@ -62,7 +62,7 @@ extension ParserCore {
         case .load:
             return error(expected: "end of line", hint: "a load may end with 'lenient'")
         case .save:
-            return error(expected: "end of line", hint: "a save may end with 'overwrite'")
+            return error(expected: "end of line", hint: "a save may end with 'with COLUMN, …' and 'overwrite'")
         default:
             return error(expected: "end of line")
         }
@@ -113,7 +113,8 @@ extension ParserCore {
         case "save":
             advance()
             let path = try expectString("a path in quotes")
-            kind = .save(path: path, overwrite: eat("overwrite"))
+            let with = eat("with") ? Optional(try parseItems()) : nil
+            kind = .save(path: path, overwrite: eat("overwrite"), with: with)
         case "generate":
             advance()
             kind = try parseGenerate()

@@ -30,7 +30,9 @@ public enum ReadPaths {
             case .sample(let n, let seed): expr(n); if let seed { expr(seed) }
             case .compare(let on): on?.forEach(item)
             case .correlate(let items, _, _): items.forEach(item)
-            case .plot(let p): p.args.forEach(item); if let b = p.bins { expr(b) }
+            case .plot(let p):
+                p.args.forEach(item); if let b = p.bins { expr(b) }
+                [p.color, p.size, p.label].compactMap { $0 }.forEach(item); if let t = p.labelTop { expr(t) }
             case .join(let j): expr(j.right); expr(j.leftKey); if let r = j.rightKey { expr(r) }
             }
         }
@@ -39,7 +41,8 @@ public enum ReadPaths {
         case .compare(let accounts, let on): accounts.forEach(expr); on?.forEach(item)
         case .assert(let c, let m): expr(c); if let m { expr(m) }
         case .generate(let a, let f, let seed, _): expr(a); expr(f); if let seed { expr(seed) }
-        case .describe, .source, .help, .load, .save: break
+        case .save(_, _, let with): with?.forEach(item)
+        case .describe, .source, .help, .load: break
         }
         return out
     }

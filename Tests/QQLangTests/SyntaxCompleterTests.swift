@@ -77,7 +77,7 @@ struct SyntaxCompleterTests {
         ("load \".‸", "6:.hidden\""),
         ("print \"da‸", "9:"),
         // dot-commands
-        (".r‸", "0:.read .rows .run"),
+        (".r‸", "0:.read .report .rows .run"),
         (".read da‸", "6:data/"),
         (".mode l‸", "6:line"),
         ("  .ti‸", "2:.timer"),

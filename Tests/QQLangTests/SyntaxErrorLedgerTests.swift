@@ -131,7 +131,7 @@ struct SyntaxErrorLedgerTests {
         t.qq:1:17: error: unknown plot kind 'pie'
           accounts | plot pie x
                           ^~~
-        hint: plots are hist, scatter, bar and line
+        hint: plots are hist, scatter, bar, line and graph
 
         """),
         ("accounts | plot scatter x", """

@@ -19,7 +19,9 @@ extension Executor {
         }
         let target = rt.resolve(path)
         do { try AtomicFile.checkTarget(target, overwrite: overwrite) } catch { throw error.at(span) }
-        let bytes = TableRenderer.renderUTF8(try f.checkedTable(), options: RenderOptions(format: format, maxRows: 0))
+        // A compare in markdown reads as the terminal shows it: each row formatted on its own.
+        let table = f.isComparison && format == .markdown ? ComparisonText.displayTable(try f.checkedTable()) : try f.checkedTable()
+        let bytes = TableRenderer.renderUTF8(table, options: RenderOptions(format: format, maxRows: 0))
         do { try AtomicFile.write(bytes, to: target, overwrite: overwrite) } catch { throw error.at(span) }
         return "wrote \(f.count) row\(f.count == 1 ? "" : "s") to \(path)"
     }

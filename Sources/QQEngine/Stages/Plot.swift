@@ -6,6 +6,7 @@ import QQSemantic
 extension Executor {
     /// `plot …`: the chart for the terminal, or an SVG file with `to "file.svg"`.
     package func plot(_ f: Frame, _ spec: PlotPlan) throws(Diagnostic) -> Result {
+        if spec.kind == .graph { return try plotGraph(f, spec) }
         let ev = Evaluator(frame: f, rt: rt)
         var columns: [Column] = []
         for a in spec.args { columns.append(try ev.eval(a.expr)) }
@@ -17,10 +18,12 @@ extension Executor {
             chart = Chart.histogram(x, label: spec.args[0].name, bins: bins, log: spec.log, nullCount: missing)
         case .scatter:
             let xs = columns[0].doubles, ys = columns[1].doubles
-            var x: [Double] = [], y: [Double] = []
-            for i in 0..<f.count where !columns[0].isNull(i) && !columns[1].isNull(i) { x.append(xs[i]); y.append(ys[i]) }
-            chart = Chart.scatter(x: x, y: y, xLabel: spec.args[0].name, yLabel: spec.args[1].name, log: spec.log,
+            var x: [Double] = [], y: [Double] = [], rows: [Int] = []
+            for i in 0..<f.count where !columns[0].isNull(i) && !columns[1].isNull(i) { x.append(xs[i]); y.append(ys[i]); rows.append(i) }
+            var c = Chart.scatter(x: x, y: y, xLabel: spec.args[0].name, yLabel: spec.args[1].name, log: spec.log,
                                   nullCount: f.count - x.count)
+            try scatterMarks(&c, spec, ev, rows: rows)
+            chart = c
         case .line:
             // A series by x (a time axis when x is a date or datetime), in x order.
             let isTime = columns[0].type == .datetime || columns[0].type == .date
@@ -39,8 +42,11 @@ extension Executor {
             }
             chart = Chart.bar(labels: labels, values: values, labelName: spec.args[0].name, valueName: spec.args[1].name,
                               log: spec.log, nullCount: f.count - values.count)
+        case .graph:
+            return try plotGraph(f, spec)
         }
         guard let file = spec.file else {
+            if rt.wantsChartSVG { rt.chartSVG = try? ChartRenderer.svg(chart) }
             do {
                 return .chart(try ChartRenderer.terminal(chart, width: max(30, rt.width), height: 20, color: rt.color))
             } catch { throw error.at(spec.span) }

@@ -6,7 +6,7 @@ import Darwin
 import QQData
 
 /// `save "path"` (SPEC §2): the format follows the name — `.qqs` a binary snapshot,
-/// `.graphml` GraphML, anything else a CSV folder that `load` reads back identically.
+/// `.graphml` GraphML, `.gexf` GEXF 1.3 (SPEC §11), anything else a CSV folder that `load` reads back identically.
 /// Output is written under a temporary name beside the target and renamed into place,
 /// so a failed save leaves nothing half-written; an existing target is refused unless
 /// `overwrite`.
@@ -18,9 +18,15 @@ public enum Saver {
         try AtomicFile.checkTarget(target, overwrite: overwrite)
         let lower = target.lowercased()
         let temp = AtomicFile.temporaryPath(for: target)
-        if lower.hasSuffix(".qqs") || lower.hasSuffix(".graphml") {
+        if lower.hasSuffix(".qqs") || lower.hasSuffix(".graphml") || lower.hasSuffix(".gexf") {
             do {
-                if lower.hasSuffix(".qqs") { try Snapshot.write(dataset, to: temp) } else { try GraphMLWriter.write(dataset, to: temp) }
+                if lower.hasSuffix(".qqs") {
+                    try Snapshot.write(dataset, to: temp)
+                } else if lower.hasSuffix(".gexf") {
+                    try GEXFWriter.write(dataset, to: temp)
+                } else {
+                    try GraphMLWriter.write(dataset, to: temp)
+                }
             } catch {
                 // A failed or cancelled write leaves no temporary file behind.
                 unlink(temp)
@@ -28,7 +34,7 @@ public enum Saver {
             }
         } else {
             if lower.hasSuffix(".csv") || lower.hasSuffix(".gz") || lower.hasSuffix(".json") {
-                throw Diagnostic(.io, "'\(path)' names a file, but a dataset is saved as a folder, a .graphml or a .qqs file",
+                throw Diagnostic(.io, "'\(path)' names a file, but a dataset is saved as a folder, a .graphml, a .gexf or a .qqs file",
                                  hint: "use 'export' to write one table as a file")
             }
             for l in dataset.layers where !validLayerFileName(l.name) {

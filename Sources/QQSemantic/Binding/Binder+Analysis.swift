@@ -93,6 +93,7 @@ extension Binder {
 
     /// `plot hist|scatter|bar … [bins N] [log] [to "file.svg"]`
     package func plotPlan(_ input: LogicalPlan, _ spec: PlotSpec, span: SourceSpan, _ state: inout PipelineState) throws(Diagnostic) -> LogicalPlan {
+        if spec.kind == .graph { return try graphPlotPlan(input, spec, span: span, &state) }
         let want = spec.kind == .hist ? 1 : 2
         guard spec.args.count == want else {
             let shape = spec.kind == .hist ? "plot hist EXPR" : spec.kind == .scatter ? "plot scatter X, Y" : spec.kind == .line ? "plot line X, Y" : "plot bar LABEL, VALUE"
@@ -115,8 +116,9 @@ extension Binder {
         if let f = spec.file, !f.value.lowercased().hasSuffix(".svg") {
             throw Diagnostic(.type, "charts are written as SVG; name the file '….svg'", span: f.span)
         }
-        let plan = PlotPlan(kind: spec.kind, args: named, bins: bins, log: spec.log, file: spec.file?.value,
+        var plan = PlotPlan(kind: spec.kind, args: named, bins: bins, log: spec.log, file: spec.file?.value,
                             overwrite: spec.overwrite, span: spec.file?.span ?? span)
+        try plotMarks(&plan, input, spec, &state)
         return LogicalPlan(.plot(input, plan), schema: input.schema, output: .sideEffect)
     }
 }

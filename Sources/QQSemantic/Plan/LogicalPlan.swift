@@ -153,6 +153,11 @@ public struct PlotPlan: Sendable {
     public var file: String?
     public var overwrite: Bool
     public var span: SourceSpan
+    /// `color EXPR`, `size EXPR`, `label EXPR [top K]` (SPEC §11); see `Binder.plotMarks`.
+    public var color: NamedExpr? = nil
+    public var size: NamedExpr? = nil
+    public var label: NamedExpr? = nil
+    public var labelTop: BoundExpr? = nil
     public init(kind: PlotSpec.Kind, args: [NamedExpr], bins: BoundExpr?, log: Bool, file: String?, overwrite: Bool, span: SourceSpan) {
         self.kind = kind; self.args = args; self.bins = bins; self.log = log; self.file = file
         self.overwrite = overwrite; self.span = span

@@ -107,10 +107,22 @@ extension HelpRegistry {
         HelpTopic("plot", .stage,
                   summary: "a chart in the terminal, or an SVG file",
                   syntax: ["… | plot hist EXPR [bins N] [log]", "… | plot scatter X, Y [log]",
-                           "… | plot bar LABEL, VALUE", "… to \"FILE.svg\" [overwrite]"],
-                  details: "`log` uses a log scale on the value axis (scatter: both axes). `to` writes an SVG file instead (not with --safe).",
+                           "… | plot scatter X, Y [log] [color EXPR] [label EXPR [top K]]",
+                           "… | plot bar LABEL, VALUE", "… | plot graph [color EXPR] [size EXPR]",
+                           "… to \"FILE.svg\" [overwrite]"],
+                  details: """
+                    `log` uses a log scale on the value axis (scatter: both axes). `to` writes an SVG file \
+                    instead (not with --safe). `color EXPR [as NAME]` colours points or nodes by group (its \
+                    values as text) with a legend; `label EXPR [top K]` names the K points with the largest \
+                    Y (default 10). `plot graph` draws the follow graph among the account rows flowing in: a \
+                    Fruchterman–Reingold layout (seeded by `set seed`, the same drawing every run), node \
+                    area by `size` (default: degree). The terminal gets a summary and a small map; `to` writes \
+                    the whole graph. At most 2,000 accounts: narrow the rows first (`top 500 by pagerank`).
+                    """,
                   examples: ["accounts | plot hist followers bins 20",
                              "accounts | plot scatter followers, pagerank log",
+                             "accounts | plot scatter followers, pagerank log color community label handle top 5",
+                             "accounts | top 150 by pagerank | plot graph color community size pagerank",
                              "accounts | top 5 by followers | plot bar handle, followers",
                              HelpExample("accounts | plot hist pagerank to \"pagerank.svg\"", runs: false)]),
         HelpTopic("export", .stage,

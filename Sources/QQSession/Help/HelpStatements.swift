@@ -93,10 +93,18 @@ extension HelpRegistry {
                              HelpExample("load layer repost \"retweets.csv\" lenient", runs: false)],
                   seeAlso: ["save", "generate"]),
         HelpTopic("save", .statement,
-                  summary: "write the dataset to a folder of CSV files or a snapshot",
-                  syntax: ["save \"DIR\"", "save \"FILE.qqs\"", "save … overwrite"],
-                  details: "Refuses to replace existing files unless `overwrite` follows. Not allowed with --safe.",
-                  examples: [HelpExample("save \"out/dir\"", runs: false), HelpExample("save \"graph.qqs\" overwrite", runs: false)],
+                  summary: "write the dataset to a folder of CSV files, GraphML, GEXF or a snapshot",
+                  syntax: ["save \"DIR\"", "save \"FILE.qqs\"", "save \"FILE.graphml\"", "save \"FILE.gexf\"",
+                           "save \"FILE\" with EXPR [as NAME], …", "save … overwrite"],
+                  details: """
+                    The format follows the name: a folder of CSV files, `.qqs` (snapshot), `.graphml` \
+                    (NetworkX, igraph, Gephi) or `.gexf` (GEXF 1.3, Gephi's own; edge times become spells). \
+                    `with` adds metrics or any expressions over accounts as account columns (node attributes \
+                    in GraphML and GEXF), named as `select` names them, so Gephi can colour and size by them. \
+                    Refuses to replace existing files unless `overwrite` follows. Not allowed with --safe.
+                    """,
+                  examples: [HelpExample("save \"out/dir\"", runs: false), HelpExample("save \"graph.qqs\" overwrite", runs: false),
+                             HelpExample("save \"blogs.gexf\" with pagerank, community, kcore", runs: false)],
                   seeAlso: ["load"]),
         HelpTopic("generate", .statement,
                   summary: "a synthetic power-law social graph",

@@ -58,12 +58,15 @@ extension Session {
         confirm("generated \(n) accounts, \(ds.follows.edgeCount) follows (seed \(s))")
     }
 
-    /// `save "path" [overwrite]`: the dataset as a CSV folder, .graphml or .qqs snapshot.
-    package func save(_ path: StringLiteral, overwrite: Bool) throws(Diagnostic) {
+    /// `save "path" [with EXPR, …] [overwrite]`: the dataset as a CSV folder, .graphml,
+    /// .gexf or .qqs snapshot; `with` adds the listed metrics (any expressions over
+    /// `accounts`) as account columns of what is written (SPEC §11).
+    package func save(_ path: StringLiteral, overwrite: Bool, with items: [SelectItem]? = nil) throws(Diagnostic) {
         guard !options.safe else {
             throw Diagnostic(.runtime, "--safe mode does not write files ('save')", span: path.span)
         }
-        do { try Saver.save(dataset, to: rt.resolve(path.value), overwrite: overwrite) } catch { throw error.at(path.span) }
+        let written = try items.map { (items) throws(Diagnostic) in try datasetWith(items) } ?? dataset
+        do { try Saver.save(written, to: rt.resolve(path.value), overwrite: overwrite) } catch { throw error.at(path.span) }
         confirm("saved the dataset to \(path.value)")
     }
 

@@ -23,6 +23,7 @@ extension Session {
             if !runStatement(stmt, s) { return false }
         }
         if let e = parsed.firstError {
+            if isReporting { reportStatement(Report.line(at: e.span?.start, in: s.text)) }
             report(e, s)
             return false
         }
@@ -41,6 +42,7 @@ extension Session {
         rt.bindNotes.removeAll()
         // Metric kernels report through the statement's sink (iterations, sources, passes).
         KernelProgress.install(rt.progress)
+        if isReporting { reportStatement(Report.source(of: stmt.span, in: s.text)) }
         var ok = true
         do {
             try readFiles(stmt)
@@ -140,8 +142,8 @@ extension Session {
             try load(target, lenient: lenient, span: stmt.span)
         case .generate(let accounts, let follows, let seed, let times):
             try generate(accounts: accounts, follows: follows, seed: seed, times: times, span: stmt.span)
-        case .save(let path, let overwrite):
-            try save(path, overwrite: overwrite)
+        case .save(let path, let overwrite, let with):
+            try save(path, overwrite: overwrite, with: with)
         }
     }
 
@@ -175,7 +177,15 @@ extension Session {
         switch r {
         case .frame(let f): try printTable(f)
         case .value(let v): printValue(v)
-        case .chart(let text): output.out(text.hasSuffix("\n") ? text : text + "\n")
+        case .chart(let text):
+            if isReporting, let svg = rt.chartSVG {
+                recording.report?.add(.chart(svg))
+                recording.suppressed = true
+                defer { recording.suppressed = false }
+                output.out(text.hasSuffix("\n") ? text : text + "\n")
+            } else {
+                output.out(text.hasSuffix("\n") ? text : text + "\n")
+            }
         case .done(let message): confirm(message)
         }
     }

@@ -20,7 +20,15 @@ extension Session {
     }
 
     package func printTable(_ f: Frame) throws(Diagnostic) {
-        if f.isComparison && options.format == .table {
+        if isReporting {
+            // The report gets the table itself (exact values kept); the text is not copied.
+            let shown = options.maxRows > 0 ? min(options.maxRows, f.count) : f.count
+            let head = try f.select((0..<shown).map { UInt32($0) }).checkedTable()
+            reportTable(f.isComparison ? ComparisonText.displayTable(head) : head, total: f.count)
+            recording.suppressed = true
+        }
+        defer { recording.suppressed = false }
+        if f.isComparison && (options.format == .table || options.format == .markdown) {
             let t = ComparisonText.displayTable(try f.checkedTable())
             return try TableRenderer.stream(RowSource(t), options: renderOptions) { (s: String) throws(Diagnostic) in output.out(s) }
         }

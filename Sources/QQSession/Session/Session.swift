@@ -70,6 +70,8 @@ public final class Session {
     public var settings: Settings { rt.settings }
 
     package let rt: Runtime
+    /// What goes to `output` also goes to a report being written (SPEC §11).
+    package let recording: RecordingOutput
     /// Script parameters given on the command line, as source text, not yet used.
     package var parameters: [(name: String, text: String)] = []
     /// Parameters some script's `param` has taken.
@@ -81,7 +83,8 @@ public final class Session {
 
     public init(options: SessionOptions, output: SessionOutput, progress: ProgressSink = NoProgress()) {
         self.options = options
-        self.output = output
+        self.recording = RecordingOutput(output)
+        self.output = recording
         self.rt = Runtime(dataset: Dataset.empty(), today: Session.today(options), progress: progress)
     }
 

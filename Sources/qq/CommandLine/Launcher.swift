@@ -35,6 +35,9 @@ struct Launcher {
     var options: SessionOptions
     /// `--engine`: "local", or a Spark Connect address `sc://HOST:PORT` (SPEC §12).
     var engine: String? = nil
+    /// `--report FILE` (SPEC §11) and `--report-overwrite`.
+    var report: String? = nil
+    var reportOverwrite = false
 
     func run() -> Int32 {
         Terminal.setUTF8Locale()
@@ -58,7 +61,32 @@ struct Launcher {
         let loaded = runner.runStart(start, userData: invocation.data != nil)
         guard loaded == .ok else { return loaded.exitStatus }
         if !invocation.parameters.isEmpty { session.setParameters(invocation.parameters) }
+        guard let report else { return runBody(session, runner) }
+        // The report is written whatever happens, ending with the error that stopped the run.
+        do {
+            try session.startReport(path: report, overwrite: reportOverwrite, version: qqVersion, title: reportTitle)
+        } catch {
+            session.output.err("qq: \(error.message)\n")
+            return 1
+        }
+        let status = runBody(session, runner)
+        do { try session.finishReport() } catch {
+            session.output.err("qq: \(error.message)\n")
+            return status == 0 ? 1 : status
+        }
+        return status
+    }
 
+    /// The report's title: the scripts run, or the statements.
+    var reportTitle: String {
+        switch invocation.mode {
+        case .scripts(let paths): return "qq report: " + paths.joined(separator: ", ")
+        case .commands: return "qq report: -c statements"
+        default: return "qq report: standard input"
+        }
+    }
+
+    func runBody(_ session: Session, _ runner: StatementRunner) -> Int32 {
         switch invocation.mode {
         case .repl:
             return 0

@@ -57,6 +57,12 @@ struct QQCommand: ParsableCommand {
     @Flag(help: "Print each statement's running time on stderr.")
     var timer = false
 
+    @Option(help: ArgumentHelp("Write a self-contained HTML report of the run (refused under --safe).", valueName: "file.html"))
+    var report: String?
+
+    @Flag(help: "Let --report replace an existing file.")
+    var reportOverwrite = false
+
     @Argument(help: ArgumentHelp("Scripts (.qq), NAME=VALUE parameters, or a dataset.", valueName: "input"))
     var inputs: [String] = []
 
@@ -91,7 +97,8 @@ struct QQCommand: ParsableCommand {
             return 2
         }
         guard let invocation = try? command.invocation() else { return 2 }
-        return Launcher(invocation: invocation, options: command.sessionOptions(), engine: command.engine).run()
+        return Launcher(invocation: invocation, options: command.sessionOptions(), engine: command.engine,
+                        report: command.report, reportOverwrite: command.reportOverwrite).run()
     }
 }
 

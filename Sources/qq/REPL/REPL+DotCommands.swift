@@ -65,6 +65,8 @@ extension REPL {
             session.options.maxRows = n
         case ".output", ".once":
             try redirect(argument, once: name == ".once", command: typed, span: argumentSpan)
+        case ".report":
+            try report(argument, expected: expected)
         case ".history":
             listHistory()
         case ".schema":
@@ -110,5 +112,29 @@ extension REPL {
             throw Diagnostic(.io, "cannot read '\(path)': \(String(cString: strerror(errno)))", span: span)
         }
         runner.run(text, file: path)
+    }
+}
+
+extension REPL {
+    /// `.report FILE [overwrite]` starts a report of what follows; `.report off` writes
+    /// it; `.report` alone says where it goes (SPEC §11).
+    func report(_ argument: String, expected: (String, String?) -> Diagnostic) throws(Diagnostic) {
+        if argument.isEmpty {
+            session.output.out(session.isReporting ? "a report is being written\n" : "no report\n")
+            return
+        }
+        if argument.lowercased() == "off" {
+            guard session.isReporting else { throw expected("a file name (no report is being written)", nil) }
+            try session.finishReport()
+            session.output.err("report written\n")
+            return
+        }
+        var words = argument.split(separator: " ").map(String.init)
+        let overwrite = words.count > 1 && words.last == "overwrite"
+        if overwrite { words.removeLast() }
+        var path = words.joined(separator: " ")
+        if path.count >= 2, path.hasPrefix("\""), path.hasSuffix("\"") { path = String(path.dropFirst().dropLast()) }
+        try session.startReport(path: path, overwrite: overwrite, version: qqVersion, title: "qq session")
+        session.output.err("recording a report to \(path) until '.report off'\n")
     }
 }

@@ -53,6 +53,11 @@ final class REPL {
             execute(statement)
         }
         endRedirect()
+        if session.isReporting {
+            do { try session.finishReport() } catch {
+                session.output.err("qq: \(error.message)\n")
+            }
+        }
         return exitStatus
     }
 
