@@ -40,6 +40,9 @@ enum SQLText {
         case .date: return "DATE"
         case .string: return "STRING"
         case .null: return "STRING"
+        // Both microseconds, as qq holds them (the session runs in UTC).
+        case .datetime: return "TIMESTAMP"
+        case .duration: return "BIGINT"
         }
     }
 
@@ -55,6 +58,8 @@ enum SQLText {
         case .bool(let b): return b ? "TRUE" : "FALSE"
         case .date(let d): return "DATE '\(CivilDate(daysSinceEpoch: d).iso)'"
         case .string(let s): return string(s)
+        case .datetime(let t): return "timestamp_micros(CAST(\(t) AS BIGINT))"
+        case .duration(let d): return "CAST(\(d) AS BIGINT)"
         }
     }
 
