@@ -160,6 +160,8 @@ public struct Stage: Sendable {
         case join(JoinSpec)
         /// `correlate EXPR, EXPR, … [method spearman|pearson|kendall]`
         case correlate([SelectItem], method: Identifier?)
+        /// `confusion PREDICTED, ACTUAL`: two conditions, the 2×2 counts and their scores
+        case confusion(predicted: Expr, actual: Expr)
         /// `plot hist|scatter|bar …  [to "file.svg"]`
         case plot(PlotSpec)
         /// `export "file.csv" [overwrite]`

@@ -30,6 +30,7 @@ public enum ReadPaths {
             case .sample(let n, let seed): expr(n); if let seed { expr(seed) }
             case .compare(let on): on?.forEach(item)
             case .correlate(let items, _): items.forEach(item)
+            case .confusion(let p, let a): expr(p); expr(a)
             case .plot(let p): p.args.forEach(item); if let b = p.bins { expr(b) }
             case .join(let j): expr(j.right); expr(j.leftKey); if let r = j.rightKey { expr(r) }
             }
