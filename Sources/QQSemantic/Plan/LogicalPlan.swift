@@ -50,6 +50,8 @@ public struct LogicalPlan: Sendable {
         case compare(LogicalPlan, rows: [CompareRow])
         /// `correlate`: the matrix of pairwise coefficients with n.
         case correlate(LogicalPlan, [NamedExpr], method: CorrelationMethod)
+        /// `confusion PREDICTED, ACTUAL`: one row of the 2×2 counts and their scores.
+        case confusion(LogicalPlan, predicted: BoundExpr, actual: BoundExpr)
         /// `export "file"`: writes the rows; yields nothing.
         case export(LogicalPlan, path: String, overwrite: Bool, span: SourceSpan)
         /// `plot …`: a chart to the terminal or a file.
@@ -83,6 +85,8 @@ public enum ScanTarget: Sendable, Equatable {
     /// One row per layer (follows first): `layer`, `accounts`, `edges`, `weight`,
     /// `reciprocity`, `density` (SPEC §9).
     case layers
+    /// The planted truth of the built-in sample: `handle`, `role`, `kind`, `community`.
+    case truth
     /// A table bound by `let`.
     case binding(String)
     /// `read "file"`: the table read from the file, by the path as written.
