@@ -19,8 +19,8 @@ struct SampleFollows {
     static let enthusiastShare = 0.15           // most popular 15% of the crowd
     static let expertByEnthusiast = 0.35
     static let expertByCrowd = 0.01
-    static let boughtByTravel = 0.10
-    static let boughtByOthers = 0.02
+    static let boughtByTravel = 0.15
+    static let boughtByOthers = 0.025
     static let crowdFollowsMin = 10
     static let crowdFollowsSpan = 60.0          // 10 + 60·u³ crowd accounts
     static let otherTopicShare = 0.12
