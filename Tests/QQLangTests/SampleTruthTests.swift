@@ -20,7 +20,7 @@ import QQMetrics
         o.color = false
         o.today = CivilDate(year: 2024, month: 6, day: 1)
         let s = Session(options: o, output: out)
-        s.run(text, file: "truth-test.qq")
+        s.run("load sample\n" + text, file: "truth-test.qq")
         return (out.stdout, out.stderr)
     }
 
@@ -62,8 +62,10 @@ import QQMetrics
     @Test func defaultRuleF1IsAtMostPointEight() throws {
         let (out, err) = SampleTruthTests.run("accounts | join truth on handle | confusion suspicious, role == \"bot\" | select f1, precision, recall")
         #expect(err.isEmpty, "\(err)")
-        let cells = out.split(separator: "\n")[1].split(separator: ",").compactMap { Double($0) }
-        #expect(cells.count == 3)
+        let lines = out.split(separator: "\n")
+        try #require(lines.count == 2, "\(out)")
+        let cells = lines[1].split(separator: ",").compactMap { Double($0) }
+        try #require(cells.count == 3)
         #expect(cells[0] <= 0.8, "default rule F1 \(cells[0])")
         // both errors are there: it misses bots and flags real accounts
         #expect(cells[1] < 0.9 && cells[2] < 0.9, "precision \(cells[1]), recall \(cells[2])")
@@ -76,7 +78,7 @@ import QQMetrics
         let (out, err) = SampleTruthTests.run("accounts | join truth on handle | select is_bot = role == \"bot\", \(select)")
         #expect(!err.contains("error"), "\(err)")
         let lines = out.split(separator: "\n", omittingEmptySubsequences: false).filter { !$0.isEmpty }
-        #expect(lines.count == 2001)
+        try #require(lines.count == 2001, "\(err)")
         let rows = lines.dropFirst().map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
         let actual = rows.map { $0[0] == "true" }
         #expect(actual.filter { $0 }.count == 250)
