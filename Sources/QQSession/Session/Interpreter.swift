@@ -99,7 +99,9 @@ extension Session {
         case .expression(let e):
             // A bare `follows` prints straight from the follow graph, a block at a
             // time: the first row shows before the 20-million-row edge table exists.
-            if case .relation(let plan, false) = try binder().bindStatementExpression(e), case .scan(.follows) = plan.node {
+            // (Timed follows take the table path, which has the `time` column.)
+            if case .relation(let plan, false) = try binder().bindStatementExpression(e), case .scan(.follows) = plan.node,
+               rt.dataset.follows.times == nil {
                 return try printRows(followsRows())
             }
             if binder().namesWholeAccount(e) {
