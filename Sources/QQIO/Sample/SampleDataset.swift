@@ -61,7 +61,7 @@ public enum SampleDataset {
         public var kind: [String]
 
         /// The truth table the `truth` source shows: handle, role, kind (null for
-        /// non-bots) and community, one row per account in load order.
+        /// non-bots) and label (the planted community), one row per account in load order.
         public func table(handles: [String]) -> Table {
             var h = ColumnBuilder(type: .string, capacity: roles.count), r = ColumnBuilder(type: .string, capacity: roles.count)
             var k = ColumnBuilder(type: .string, capacity: roles.count), c = ColumnBuilder(type: .string, capacity: roles.count)
@@ -69,7 +69,7 @@ public enum SampleDataset {
                 h.append(.string(handles[i])); r.append(.string(roles[i].rawValue))
                 k.append(kind[i].isEmpty ? .null : .string(kind[i])); c.append(.string(community[i]))
             }
-            return Table(names: ["handle", "role", "kind", "community"], columns: [h.finish(), r.finish(), k.finish(), c.finish()])
+            return Table(names: ["handle", "role", "kind", "label"], columns: [h.finish(), r.finish(), k.finish(), c.finish()])
         }
     }
 

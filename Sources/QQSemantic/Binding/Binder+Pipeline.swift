@@ -137,7 +137,7 @@ extension Binder {
                                  hint: "only the built-in sample has one: 'load sample', then 'truth'")
             }
             return LogicalPlan(.scan(.truth), schema: RelationSchema(
-                columns: ["handle", "role", "kind", "community"].map { ColumnInfo(name: $0, type: .string) }, rows: .plain))
+                columns: ["handle", "role", "kind", "label"].map { ColumnInfo(name: $0, type: .string) }, rows: .plain))
         case .name(let n):
             if case .table(let schema)? = env.scope[n] { return LogicalPlan(.scan(.binding(n)), schema: schema) }
             if case .value? = env.scope[n] {

@@ -85,7 +85,7 @@ public enum ScanTarget: Sendable, Equatable {
     /// One row per layer (follows first): `layer`, `accounts`, `edges`, `weight`,
     /// `reciprocity`, `density` (SPEC §9).
     case layers
-    /// The planted truth of the built-in sample: `handle`, `role`, `kind`, `community`.
+    /// The planted truth of the built-in sample: `handle`, `role`, `kind`, `label`.
     case truth
     /// A table bound by `let`.
     case binding(String)

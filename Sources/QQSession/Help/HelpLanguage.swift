@@ -31,7 +31,7 @@ extension HelpRegistry {
                   details: """
                     Only on the built-in sample (not saved in snapshots). Columns `handle`, `role` (star, expert, \
                     bought, ring, bot, customer, crowd, lurker), `kind` (a bot's kind: farm, spam, camouflaged; \
-                    null for others) and `community` (the planted topic, `ring` for the ring). Keep it from the \
+                    null for others) and `label` (the planted community: the topic, `ring` for the ring). Keep it from the \
                     class until the reveal; join it to score a rule with `confusion`.
                     """,
                   examples: ["truth | summarize count() by role",
