@@ -17,6 +17,9 @@ public struct Dataset: Sendable {
     public var createdFromEdges: Int
     /// Bumped whenever the data changes; metric caches key on it.
     public var generation: Int
+    /// The planted truth the `truth` source shows (the built-in sample's roles, one row
+    /// per account in load order); nil for every other dataset. Not saved in snapshots.
+    public var truth: Table? = nil
 
     public init(accounts: Table, handles: HandleIndex, follows: Layer, layers: [Layer],
                 origin: String, isSample: Bool = false, createdFromEdges: Int = 0) {

@@ -109,6 +109,9 @@ package struct Executor {
         case .scan(.follows): return EdgeTables.follows(rt)
         case .scan(.interactions): return EdgeTables.interactions(rt)
         case .scan(.layers): return EdgeTables.layers(rt)
+        case .scan(.truth):
+            guard let t = rt.dataset.truth else { throw Diagnostic(.name, "this dataset has no truth table") }
+            return Frame(table: t)
         case .scan(.file(let path)):
             guard let f = rt.files[path] else { throw Diagnostic(.internal, "internal error: file '\(path)' was not read") }
             return f
@@ -151,6 +154,8 @@ package struct Executor {
         case .sample(let input, let n, let seed): return try sample(try frame(input), n, seed: seed)
         case .compare(let input, let rows): return try compare(try frame(input), rows)
         case .correlate(let input, let items, let method, let long): return try correlate(try frame(input), items, method, long: long)
+        case .confusion(let input, let predicted, let actual):
+            return Frame(table: try Confusion.table(try frame(input), predicted, actual, rt))
         case .count, .export, .plot:
             throw Diagnostic(.internal, "internal error: a value or side effect used as a table")
         }
@@ -184,7 +189,7 @@ extension LogicalPlan.Node {
         case .scan, .neighbourhood, .accountList: return nil
         case .metric(let p, _), .filter(let p, _), .project(let p, _), .extend(let p, _), .sort(let p, _),
              .topN(let p, _, _), .topPer(let p, _, _, _), .join(let p, _), .limit(let p, _, _), .aggregate(let p, _, _, _), .distinct(let p, _),
-             .count(let p), .sample(let p, _, _), .compare(let p, _), .correlate(let p, _, _, _),
+             .count(let p), .sample(let p, _, _), .compare(let p, _), .correlate(let p, _, _, _), .confusion(let p, _, _),
              .export(let p, _, _, _), .plot(let p, _):
             return p
         }

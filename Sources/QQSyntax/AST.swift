@@ -162,6 +162,8 @@ public struct Stage: Sendable {
         /// `correlate EXPR, EXPR, … [method spearman|pearson|kendall]`
         /// `long`: one row per pair instead of the matrix.
         case correlate([SelectItem], method: Identifier?, long: Bool)
+        /// `confusion PREDICTED, ACTUAL`: two conditions, the 2×2 counts and their scores
+        case confusion(predicted: Expr, actual: Expr)
         /// `plot hist|scatter|bar …  [to "file.svg"]`
         case plot(PlotSpec)
         /// `export "file.csv" [overwrite]`

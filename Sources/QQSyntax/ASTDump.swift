@@ -83,6 +83,7 @@ public enum ASTDump {
         case .correlate(let items, let method, let long):
             return "(correlate" + items.map { " " + item($0) }.joined() + (method.map { " (method \($0.name))" } ?? "")
                 + (long ? " long" : "") + ")"
+        case .confusion(let p, let a): return "(confusion \(expr(p)) \(expr(a)))"
         case .plot(let p):
             var s = "(plot \(p.kind.rawValue)" + p.args.map { " " + item($0) }.joined()
             if let b = p.bins { s += " (bins \(expr(b)))" }

@@ -8,14 +8,14 @@ public enum Keywords {
     /// Words with a fixed meaning inside expressions (SPEC §4).
     public static let expression = ["and", "or", "not", "in", "between", "is", "null", "true", "false"]
     /// The built-in pipeline sources (SPEC §4 "Sources").
-    public static let sources = ["accounts", "follows", "interactions", "layers"]
+    public static let sources = ["accounts", "follows", "interactions", "layers", "truth"]
     /// `read "file"`: a table from a file, a source of pipelines but not a table name.
     public static let readSource = "read"
     /// Every word that starts a pipeline: the built-in sources and `read`.
     public static let pipelineSources = sources + [readSource]
     /// Stage names, allowed after `|` (SPEC §4 "Stages").
     public static let stages = ["where", "sort", "top", "take", "skip", "select", "extend", "summarize",
-                                "distinct", "count", "sample", "compare", "correlate", "plot", "export", "join"]
+                                "distinct", "count", "sample", "compare", "correlate", "confusion", "plot", "export", "join"]
     /// The `join` kinds written after `join` (inner when none is).
     public static let joinKinds = ["left", "anti"]
     /// Words with a meaning inside stages: `top … per`, `join … on`, sort orders.

@@ -5,7 +5,7 @@ extension ParserCore {
     //        | 'take' or_expr | 'skip' or_expr | 'select' items | 'extend' items
     //        | 'summarize' [ items ] [ 'by' items ] | 'distinct' items | 'count'
     //        | 'sample' or_expr [ 'seed' or_expr ] | 'compare' [ 'on' name { ',' name } ]
-    //        | 'correlate' items [ 'method' name ] | 'plot' plot | 'export' STRING [ 'overwrite' ]
+    //        | 'correlate' items [ 'method' name ] | 'confusion' or_expr ',' or_expr | 'plot' plot | 'export' STRING [ 'overwrite' ]
     //        | join
     package mutating func parseStage() throws(Diagnostic) -> Stage {
         let first = peek
@@ -57,6 +57,7 @@ extension ParserCore {
             let on = eat("on") ? Optional(try parseItems()) : nil
             kind = .compare(on: on)
         case "correlate": kind = try parseCorrelate(first.span)
+        case "confusion": kind = try parseConfusion(first.span)
         case "plot": kind = .plot(try parsePlot())
         case "join": kind = .join(try parseJoin())
         default:
@@ -120,6 +121,21 @@ extension ParserCore {
             method = m
         }
         return .correlate(items, method: method, long: eat("long"))
+    }
+
+    // confusion := 'confusion' or_expr ',' or_expr   (predicted, actual)
+    package mutating func parseConfusion(_ keyword: SourceSpan) throws(Diagnostic) -> Stage.Kind {
+        let predicted = try parseOr()
+        guard eat(.comma) else {
+            throw error("'confusion' needs two conditions, the predicted one and the actual one",
+                        at: keyword.union(predicted.span), hint: "confusion suspicious, role == \"bot\"")
+        }
+        let actual = try parseOr()
+        if at(.comma) {
+            throw error("'confusion' takes exactly two conditions, the predicted one and the actual one", at: peek.span,
+                        hint: "combine conditions with 'and' / 'or': confusion a and b, actual")
+        }
+        return .confusion(predicted: predicted, actual: actual)
     }
 
     // plot := ( 'hist' item | 'scatter' item ',' item | 'bar' item ',' item | 'line' item ',' item | 'graph' )

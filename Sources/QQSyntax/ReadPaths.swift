@@ -33,6 +33,7 @@ public enum ReadPaths {
             case .plot(let p):
                 p.args.forEach(item); if let b = p.bins { expr(b) }
                 [p.color, p.size, p.label].compactMap { $0 }.forEach(item); if let t = p.labelTop { expr(t) }
+            case .confusion(let p, let a): expr(p); expr(a)
             case .join(let j): expr(j.right); expr(j.leftKey); if let r = j.rightKey { expr(r) }
             }
         }

@@ -41,6 +41,7 @@ import QQData
             case .sample(let i, _, _): out.append("sample"); cur = i
             case .compare(let i, _): out.append("compare"); cur = i
             case .correlate(let i, _, _, _): out.append("correlate"); cur = i
+            case .confusion(let i, _, _): out.append("confusion"); cur = i
             case .export(let i, _, _, _): out.append("export"); cur = i
             case .plot(let i, _): out.append("plot"); cur = i
             }

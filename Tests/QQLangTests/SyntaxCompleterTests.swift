@@ -35,7 +35,7 @@ struct SyntaxCompleterTests {
         // stages after a pipe
         ("accounts | wh‸", "11:where"),
         ("accounts | s‸", "11:sample select skip sort summarize"),
-        ("accounts | where x > 1 | co‸", "25:compare correlate count"),
+        ("accounts | where x > 1 | co‸", "25:compare confusion correlate count"),
         // columns, metrics and functions in expressions
         ("accounts | where fol‸", "17:followers following"),
         ("accounts | where followers > 10 and po‸", "36:posts"),
@@ -60,7 +60,7 @@ struct SyntaxCompleterTests {
         ("help whe‸", "5:where"),
         ("help .ro‸", "5:.rows"),
         ("help pagerank(‸", "5:"),
-        ("describe ‸", "9:accounts bigs follows interactions layers"),
+        ("describe ‸", "9:accounts bigs follows interactions layers truth"),
         ("load s‸", "5:sample"),
         // handles
         ("compare @a‸", "8:@ada_lovelace @alan_turing @ana_atlas"),
@@ -85,7 +85,7 @@ struct SyntaxCompleterTests {
         (".run \"data/‸", "6:data/accounts.csv\" data/follows.csv\" data/more/"),
         (".format j‸", "8:json jsonl"),
         (".timer o‸", "7:off on"),
-        (".help co‸", "6:coalesce common_followers community compare comparison contains correlate count count_distinct"),
+        (".help co‸", "6:coalesce common_followers community compare comparison confusion contains correlate count count_distinct"),
         // nothing after a comment or inside a non-path string
         ("accounts # wh‸", "11:"),
     ])

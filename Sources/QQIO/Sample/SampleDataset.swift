@@ -24,12 +24,23 @@ public enum SampleDataset {
         case bought
         /// Follow-for-follow: follows back everyone, little engagement.
         case ring
-        /// Follows many, followed by at most one, never posted, empty profile.
+        /// A bought follower: follows many (the farm's customers), followed by few. Of
+        /// three kinds (`Truth.kind`): `farm` (empty profile, never posted), `spam`
+        /// (posts links, no bio) and `camouflaged` (a bio, a few posts, followed by other
+        /// bots so its ratio looks plausible).
         case bot
         /// A regular account that bought 20–60 bot followers.
         case customer
         /// A regular account.
         case crowd
+        /// A real regular account that reads and never posts: few followers, no
+        /// interactions received; the default `suspicious` rule flags it (`posts == 0`).
+        case lurker
+    }
+
+    /// The three kinds of bot (`Truth.kind` of a bot; empty for everyone else).
+    public enum BotKind: String, Sendable, CaseIterable {
+        case farm, spam, camouflaged
     }
 
     /// The six topics, which are also the planted communities.
@@ -46,6 +57,20 @@ public enum SampleDataset {
         /// most of its follows point into), or `ring` for the follow-for-follow ring,
         /// which is a community of its own. Louvain's communities are scored against this.
         public var community: [String]
+        /// A bot's kind (`farm`, `spam`, `camouflaged`); "" for every other account.
+        public var kind: [String]
+
+        /// The truth table the `truth` source shows: handle, role, kind (null for
+        /// non-bots) and label (the planted community), one row per account in load order.
+        public func table(handles: [String]) -> Table {
+            var h = ColumnBuilder(type: .string, capacity: roles.count), r = ColumnBuilder(type: .string, capacity: roles.count)
+            var k = ColumnBuilder(type: .string, capacity: roles.count), c = ColumnBuilder(type: .string, capacity: roles.count)
+            for i in roles.indices {
+                h.append(.string(handles[i])); r.append(.string(roles[i].rawValue))
+                k.append(kind[i].isEmpty ? .null : .string(kind[i])); c.append(.string(community[i]))
+            }
+            return Table(names: ["handle", "role", "kind", "label"], columns: [h.finish(), r.finish(), k.finish(), c.finish()])
+        }
     }
 
     /// Builds the sample dataset (about 70,000 follows; a few milliseconds in release builds).
@@ -76,13 +101,14 @@ struct SampleBuild {
     func truth() -> SampleDataset.Truth {
         var customers = [Bool](repeating: false, count: roster.role.count)
         for c in follows.customers { customers[c] = true }
-        var roles: [SampleDataset.Role] = [], community: [String] = []
+        var roles: [SampleDataset.Role] = [], community: [String] = [], kind: [String] = []
         for a in rows {
             let r = roster.role[a]
             roles.append(r == .crowd && customers[a] ? .customer : r)
             community.append(r == .ring ? "ring" : SampleRoster.topics[roster.topic[a]])
+            kind.append(r == .bot ? roster.botKind[a].rawValue : "")
         }
-        return SampleDataset.Truth(roles: roles, community: community)
+        return SampleDataset.Truth(roles: roles, community: community, kind: kind)
     }
 
     func dataset() -> Dataset {
@@ -106,7 +132,10 @@ struct SampleBuild {
         } catch {
             preconditionFailure("sample handles repeat: \(error.handle)")
         }
-        return Dataset(accounts: table, handles: index, follows: followLayer, layers: layers,
-                       origin: "sample", isSample: true)
+        var d = Dataset(accounts: table, handles: index, follows: followLayer, layers: layers,
+                        origin: "sample", isSample: true)
+        SampleTimes(roster: roster, profiles: profiles, rows: rows, customers: follows.customers).add(to: &d)
+        d.truth = truth().table(handles: rows.map { profiles.handle[$0] })
+        return d
     }
 }

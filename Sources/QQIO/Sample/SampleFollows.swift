@@ -19,12 +19,17 @@ struct SampleFollows {
     static let enthusiastShare = 0.15           // most popular 15% of the crowd
     static let expertByEnthusiast = 0.35
     static let expertByCrowd = 0.01
-    static let boughtByTravel = 0.10
-    static let boughtByOthers = 0.02
+    static let boughtByTravel = 0.15
+    static let boughtByOthers = 0.025
     static let crowdFollowsMin = 10
     static let crowdFollowsSpan = 60.0          // 10 + 60·u³ crowd accounts
     static let otherTopicShare = 0.12
     static let followBack = 0.20
+    // Lurkers read a lot and are rarely followed back.
+    static let lurkerFollows = 30...120
+    static let lurkerFollowBack = 0.04
+    /// A regular account a bot follows as camouflage follows it back (auto follow-back).
+    static let botFollowBack = 0.08
     // The ring.
     static let ringOutside = 8...14
     static let ringFollowBack = 0.85
@@ -35,6 +40,7 @@ struct SampleFollows {
     static let botCamouflage = 10...30
     static let botFollowsStar = 0.25
     static let botFollowsBot = 0.30
+    static let camouflagedFollowers = 3...12
     // The elite.
     static let expertFollowsCrowd = 8
     static let boughtFollowsCrowd = 22
@@ -80,11 +86,13 @@ struct SampleFollows {
             let pb = k == SampleRoster.boughtTopic ? SampleFollows.boughtByTravel : SampleFollows.boughtByOthers
             if rng.chance(pb) { follow(a, r.bought) }
             let u = rng.unit()
-            let n = SampleFollows.crowdFollowsMin + Int(SampleFollows.crowdFollowsSpan * u * u * u)
+            let lurker = r.role[a] == .lurker
+            let n = lurker ? SampleFollows.lurkerFollows.lowerBound + Int(Double(SampleFollows.lurkerFollows.count - 1) * u)
+                : SampleFollows.crowdFollowsMin + Int(SampleFollows.crowdFollowsSpan * u * u * u)
             for _ in 0..<n {
                 let tt = rng.chance(SampleFollows.otherTopicShare) ? (k + 1 + rng.below(t - 1)) % t : k
                 let b = r.pick(&rng, topic: tt)
-                if follow(a, b), tt == k, rng.chance(SampleFollows.followBack) {
+                if follow(a, b), tt == k, rng.chance(lurker ? SampleFollows.lurkerFollowBack : SampleFollows.followBack) {
                     followBacks.append((UInt32(b), UInt32(a)))
                 }
             }
@@ -144,7 +152,8 @@ struct SampleFollows {
         for b in r.bots { farm[r.topic[b]].append(b) }
         var orders = [[Int]](repeating: [], count: r.role.count)
         for k in 0..<t {
-            for c in r.crowd[k] where rng.chance(r.weight[c] < SampleFollows.customerWeightLimit ? SampleFollows.customerChance : 0) {
+            for c in r.crowd[k] where rng.chance(r.weight[c] < SampleFollows.customerWeightLimit && r.role[c] != .lurker
+                                                 ? SampleFollows.customerChance : 0) {
                 customers.append(c)
                 let size = rng.between(SampleFollows.packageSize.lowerBound, SampleFollows.packageSize.upperBound)
                 let start = rng.below(farm[k].count)
@@ -160,7 +169,19 @@ struct SampleFollows {
             let n = rng.between(SampleFollows.botCamouflage.lowerBound, SampleFollows.botCamouflage.upperBound)
             for _ in 0..<n {
                 let tt = rng.chance(0.85) ? k : rng.below(t)
-                follow(a, r.anyCrowd(&rng, topic: tt))
+                let c = r.anyCrowd(&rng, topic: tt)
+                if follow(a, c), rng.chance(SampleFollows.botFollowBack) { followBacks.append((UInt32(c), UInt32(a))) }
+            }
+        }
+        // Camouflaged bots buy themselves a plausible ratio: 3–12 bots of their farm
+        // follow each, and each follows a third of those back.
+        var rc = SampleRandom.phase(6)
+        for a in r.bots where r.botKind[a] == .camouflaged {
+            let mates = farm[r.topic[a]]
+            let n = rc.between(SampleFollows.camouflagedFollowers.lowerBound, SampleFollows.camouflagedFollowers.upperBound)
+            for _ in 0..<n {
+                let b = rc.element(mates)
+                if follow(b, a), rc.chance(1.0 / 3) { follow(a, b) }
             }
         }
     }

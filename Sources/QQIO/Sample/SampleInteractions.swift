@@ -16,15 +16,17 @@ struct SampleInteractions {
         var rng = SampleRandom.phase(3)
         for i in src.indices {
             let a = Int(src[i]), b = Int(dst[i])
-            interact(a, SampleInteractions.kind(r.role[a]), b, SampleInteractions.kind(r.role[b]), &rng)
+            interact(a, SampleInteractions.kind(r, a), b, SampleInteractions.kind(r, b), &rng)
         }
     }
 
     /// Roles as far as behaviour goes.
-    enum Kind { case crowd, star, expert, bought, ring, bot }
+    enum Kind { case crowd, star, expert, bought, ring, bot, camouflaged, lurker }
 
-    static func kind(_ role: SampleDataset.Role) -> Kind {
-        switch role {
+    static func kind(_ r: SampleRoster, _ a: Int) -> Kind {
+        switch r.role[a] {
+        case .lurker: return .lurker
+        case .bot where r.botKind[a] == .camouflaged: return .camouflaged
         case .crowd, .customer: return .crowd
         case .star: return .star
         case .expert: return .expert
@@ -87,6 +89,11 @@ struct SampleInteractions {
         case (.bought, .star):
             S.maybe(&repost, a, b, 0.3, 1, 1, &rng)
             mention.add(a, b, Double(1 + rng.below(2)))
+        case (.camouflaged, .star), (.camouflaged, .bought), (.camouflaged, .crowd):
+            S.maybe(&repost, a, b, 0.3, 1, 2, &rng)
+        case (.bot, .camouflaged), (.camouflaged, .camouflaged):
+            S.maybe(&repost, a, b, 0.5, 1, 3, &rng)
+            S.maybe(&mention, a, b, 0.2, 1, 1, &rng)
         default:
             break
         }

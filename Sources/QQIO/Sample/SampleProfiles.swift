@@ -46,7 +46,7 @@ struct SampleProfiles {
                 repeat { h = first + String(10_000_000 + rng.below(90_000_000)) } while taken.contains(h)
                 n = SampleProfiles.capitalized(first); b = nil; tp = nil
                 append(&rng, from: (2024, 3, 1), to: (2024, 4, 15), posts: 0, span: 1, verified: false)
-            case .crowd, .customer:
+            case .crowd, .customer, .lurker:
                 let f = rng.element(SampleNames.first), l = rng.element(SampleNames.last)
                 h = f + "_" + l
                 while taken.contains(h) { h = f + "_" + l + String(rng.below(100)) }
@@ -58,6 +58,44 @@ struct SampleProfiles {
             }
             taken.insert(h)
             handle.append(h); name.append(n); topic.append(tp); bio.append(b)
+        }
+        disguise(r, &taken)
+    }
+
+    /// Second edition: bots of three kinds and lurkers, drawn from their own stream after
+    /// every other profile, so the other accounts keep their handles and attributes.
+    /// Farm bots stay as drawn (no topic, no bio, never posted, joined in six weeks of
+    /// 2024). Spam bots post links (50–2,000 posts), joined 2022–2024. Camouflaged bots
+    /// look like the crowd: a regular handle and name, their farm's topic, a bio, 3–60
+    /// posts, joined 2015–2023. Lurkers read and never post: 0 posts, no topic, and a
+    /// third of them no bio.
+    private mutating func disguise(_ r: SampleRoster, _ taken: inout Set<String>) {
+        var rng = SampleRandom.phase(7)
+        func day(_ y: Int, _ m: Int, _ d: Int) -> Int32 { CivilDate(year: y, month: m, day: d).daysSinceEpoch }
+        for a in r.bots {
+            switch r.botKind[a] {
+            case .farm: continue
+            case .spam:
+                posts[a] = 50 + Int64(rng.below(1950))
+                joined[a] = day(2022, 1, 1) + Int32(rng.below(Int(day(2024, 4, 15) - day(2022, 1, 1))))
+            case .camouflaged:
+                let t = r.topic[a]
+                let f = rng.element(SampleNames.first), l = rng.element(SampleNames.last)
+                var h = f + "_" + l
+                while taken.contains(h) { h = f + "_" + l + String(rng.below(100)) }
+                taken.remove(handle[a]); taken.insert(h)
+                handle[a] = h
+                name[a] = SampleProfiles.capitalized(f) + " " + SampleProfiles.capitalized(l)
+                topic[a] = SampleRoster.topics[t]
+                bio[a] = rng.element(SampleNames.crowdBios[t])
+                posts[a] = 3 + Int64(rng.below(58))
+                joined[a] = day(2015, 1, 1) + Int32(rng.below(Int(day(2024, 1, 1) - day(2015, 1, 1))))
+            }
+        }
+        for a in r.lurkers {
+            posts[a] = 0
+            topic[a] = nil
+            if rng.chance(1.0 / 3) { bio[a] = nil }
         }
     }
 

@@ -12,6 +12,13 @@ struct SampleRoster {
     static let expertsPerTopic = 2
     static let ringSize = 30
     static let botCount = 250
+    /// Bot kinds by position in the farm: of every five bots, two are `farm`, one
+    /// `spam` and two `camouflaged`.
+    static let botKinds: [SampleDataset.BotKind] = [.farm, .camouflaged, .spam, .farm, .camouflaged]
+    /// The share of the crowd that reads and never posts (role `.lurker`), and their
+    /// popularity weight (nobody seeks out an account with nothing to read).
+    static let lurkerShare = 0.10
+    static let lurkerWeight = 0.05
     static let accountCount = 2000
     /// The bought account poses as a travel influencer.
     static let boughtTopic = 5
@@ -36,6 +43,9 @@ struct SampleRoster {
     var ring: [Int] = []
     var bots: [Int] = []
     var bought = 0
+    /// A bot's kind (`.farm` for everyone else, unused).
+    var botKind: [SampleDataset.BotKind] = []
+    var lurkers: [Int] = []
     /// Running sums of `weight` over `crowd[t]`, for popularity-weighted picks.
     private var cumulative: [[Double]]
 
@@ -57,6 +67,13 @@ struct SampleRoster {
         }
         var rng = SampleRandom.phase(1)
         for a in allCrowd { weight[a] = SampleRoster.popularity(rng.unit()) }
+        botKind = [SampleDataset.BotKind](repeating: .farm, count: role.count)
+        for (i, b) in bots.enumerated() { botKind[b] = SampleRoster.botKinds[i % SampleRoster.botKinds.count] }
+        // Lurkers come from their own stream, so the crowd's popularity draws stay as they were.
+        var lr = SampleRandom.phase(5)
+        for a in allCrowd where lr.chance(SampleRoster.lurkerShare) {
+            role[a] = .lurker; weight[a] = SampleRoster.lurkerWeight; lurkers.append(a)
+        }
         for k in 0..<t {
             var s = 0.0
             cumulative[k] = crowd[k].map { s += weight[$0]; return s }

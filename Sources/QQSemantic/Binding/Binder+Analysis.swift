@@ -91,6 +91,26 @@ extension Binder {
         return LogicalPlan(.correlate(input, named, method: m, long: long), schema: RelationSchema(columns: columns, rows: .plain))
     }
 
+    /// `confusion PREDICTED, ACTUAL`: two conditions over the rows; one row of
+    /// tp, fp, fn, tn, skipped, precision, recall, f1, mcc.
+    package func confusionPlan(_ input: LogicalPlan, _ predicted: Expr, _ actual: Expr,
+                               _ state: inout PipelineState) throws(Diagnostic) -> LogicalPlan {
+        var bound: [BoundExpr] = []
+        for (e, role) in [(predicted, "predicted"), (actual, "actual")] {
+            let b = try bindExpr(e, Context(schema: input.schema, aggregates: .overRows, stage: "confusion"))
+            state.note(b, rows: .plain)
+            guard b.type == .bool || b.type == .null else {
+                throw Diagnostic(.type, "'confusion' needs a true/false condition for the \(role) class, found \(TypeRules.name(b.type))",
+                                 span: e.span, hint: "compare it, for example 'confusion followers > 100, role == \"star\"'")
+            }
+            bound.append(b)
+        }
+        let columns = ["tp", "fp", "fn", "tn", "skipped"].map { ColumnInfo(name: $0, type: .int) }
+            + ["precision", "recall", "f1", "mcc"].map { ColumnInfo(name: $0, type: .float) }
+        return LogicalPlan(.confusion(input, predicted: bound[0], actual: bound[1]),
+                           schema: RelationSchema(columns: columns, rows: .plain))
+    }
+
     /// `plot hist|scatter|bar … [bins N] [log] [to "file.svg"]`
     package func plotPlan(_ input: LogicalPlan, _ spec: PlotSpec, span: SourceSpan, _ state: inout PipelineState) throws(Diagnostic) -> LogicalPlan {
         if spec.kind == .graph { return try graphPlotPlan(input, spec, span: span, &state) }

@@ -102,6 +102,7 @@ extension Binder {
             case .sample(let i, let c, let s): p.node = .sample(rebuild(i), count: c, seed: s)
             case .compare(let i, let r): p.node = .compare(rebuild(i), rows: r)
             case .correlate(let i, let e, let m, let long): p.node = .correlate(rebuild(i), e, method: m, long: long)
+            case .confusion(let i, let pr, let a): p.node = .confusion(rebuild(i), predicted: pr, actual: a)
             case .export(let i, let path, let o, let s): p.node = .export(rebuild(i), path: path, overwrite: o, span: s)
             case .plot(let i, let spec): p.node = .plot(rebuild(i), spec)
             }
@@ -132,6 +133,13 @@ extension Binder {
             let types: [ValueType] = [.string, .int, .int, .float, .float, .float, .datetime, .datetime]
             return LogicalPlan(.scan(.layers), schema: RelationSchema(
                 columns: zip(LayerStatistics.columnNames(env.dataset), types).map { ColumnInfo(name: $0, type: $1) }, rows: .plain))
+        case .name("truth"):
+            guard env.dataset.truth != nil else {
+                throw Diagnostic(.name, "this dataset has no truth table", span: e.span,
+                                 hint: "only the built-in sample has one: 'load sample', then 'truth'")
+            }
+            return LogicalPlan(.scan(.truth), schema: RelationSchema(
+                columns: ["handle", "role", "kind", "label"].map { ColumnInfo(name: $0, type: .string) }, rows: .plain))
         case .name(let n):
             if case .table(let schema)? = env.scope[n] { return LogicalPlan(.scan(.binding(n)), schema: schema) }
             if case .value? = env.scope[n] {

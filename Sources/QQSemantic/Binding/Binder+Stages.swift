@@ -93,6 +93,8 @@ extension Binder {
             return LogicalPlan(.compare(input, rows: rows), schema: compareSchema(), output: .relation)
         case .correlate(let items, let method, let long):
             return try correlatePlan(input, items, method, long: long, span: stage.span, &state)
+        case .confusion(let predicted, let actual):
+            return try confusionPlan(input, predicted, actual, &state)
         case .plot(let spec):
             return try plotPlan(input, spec, span: stage.span, &state)
         case .export(let path, let overwrite):

@@ -51,6 +51,8 @@ public struct LogicalPlan: Sendable {
         /// `correlate`: the matrix of pairwise coefficients with n.
         /// With `long`, one row per pair (x, y, coefficient, n).
         case correlate(LogicalPlan, [NamedExpr], method: CorrelationMethod, long: Bool)
+        /// `confusion PREDICTED, ACTUAL`: one row of the 2×2 counts and their scores.
+        case confusion(LogicalPlan, predicted: BoundExpr, actual: BoundExpr)
         /// `export "file"`: writes the rows; yields nothing.
         case export(LogicalPlan, path: String, overwrite: Bool, span: SourceSpan)
         /// `plot …`: a chart to the terminal or a file.
@@ -84,6 +86,8 @@ public enum ScanTarget: Sendable, Equatable {
     /// One row per layer (follows first): `layer`, `accounts`, `edges`, `weight`,
     /// `reciprocity`, `density` (SPEC §9).
     case layers
+    /// The planted truth of the built-in sample: `handle`, `role`, `kind`, `label`.
+    case truth
     /// A table bound by `let`.
     case binding(String)
     /// `read "file"`: the table read from the file, by the path as written.

@@ -147,7 +147,7 @@ public enum Completer {
 
     /// Words after which an expression starts.
     package static let expressionKeywords: Set<String> = [
-        "where", "by", "select", "extend", "summarize", "distinct", "correlate", "top", "take", "skip", "sort",
+        "where", "by", "select", "extend", "summarize", "distinct", "correlate", "confusion", "top", "take", "skip", "sort",
         "sample", "seed", "bins", "and", "or", "not", "in", "between", "print", "assert", "compare", "contains",
         "startswith", "endswith", "matches", "is",
     ]

@@ -25,6 +25,18 @@ extension HelpRegistry {
                   syntax: ["layers | …"],
                   details: "Columns `layer`, `accounts` (accounts with an edge in it), `edges` (distinct pairs), `weight` (total), `reciprocity` (NetworkX `reciprocity(G)` of the layer; null without edges) and `density` (edges / (accounts × (accounts − 1)), NetworkX `density`); when the dataset has times, `first` and `last`: the earliest and latest time of the layer's edges (null for an untimed layer).",
                   examples: ["layers", "layers | sort density desc | select layer, density"]),
+        HelpTopic("truth", .source,
+                  summary: "the built-in sample's answer key: every account's planted role",
+                  syntax: ["truth | …"],
+                  details: """
+                    Only on the built-in sample (not saved in snapshots). Columns `handle`, `role` (star, expert, \
+                    bought, ring, bot, customer, crowd, lurker), `kind` (a bot's kind: farm, spam, camouflaged; \
+                    null for others) and `label` (the planted community: the topic, `ring` for the ring). Keep it from the \
+                    class until the reveal; join it to score a rule with `confusion`.
+                    """,
+                  examples: ["truth | summarize count() by role",
+                             "accounts | join truth on handle | confusion suspicious, role == \"bot\""],
+                  seeAlso: ["confusion", "join", "suspicious"]),
         HelpTopic("read", .source,
                   summary: "a table read from a CSV, TSV or JSON Lines file",
                   syntax: ["read \"FILE\" | …", "let NAME = read \"FILE\""],

@@ -104,6 +104,22 @@ extension HelpRegistry {
                     """,
                   examples: ["accounts | correlate followers, pagerank, engagement",
                              "accounts | correlate followers, audience_quality method kendall long"]),
+        HelpTopic("confusion", .stage,
+                  summary: "how well a rule finds a class: the 2×2 counts with precision, recall, F1 and MCC",
+                  syntax: ["… | confusion PREDICTED, ACTUAL"],
+                  details: """
+                    Two true/false conditions over the rows: the rule's verdict and the truth. One row: \
+                    tp (both true), fp (predicted only), fn (actual only), tn (neither), skipped (rows where \
+                    either condition is null, not counted), precision = tp/(tp+fp), recall = tp/(tp+fn), \
+                    f1 = 2tp/(2tp+fp+fn) and mcc (Matthews' correlation, −1 to 1). A score whose denominator \
+                    is 0 is null (scikit-learn reports 0 there). Select one score to use it as a value: \
+                    `(… | confusion …, … | select f1)`.
+                    """,
+                  examples: ["accounts | confusion suspicious, following > 500",
+                             "accounts | confusion posts == 0, bio is null",
+                             "accounts | join truth on handle | confusion suspicious, role == \"bot\""],
+                  aliases: ["precision", "recall", "f1", "mcc", "confusion matrix"],
+                  seeAlso: ["truth", "where", "correlate"]),
         HelpTopic("plot", .stage,
                   summary: "a chart in the terminal, or an SVG file",
                   syntax: ["… | plot hist EXPR [bins N] [log]", "… | plot scatter X, Y [log]",

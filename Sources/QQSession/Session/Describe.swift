@@ -21,6 +21,7 @@ extension Session {
         case "follows": try printTable(Frame(table: try columnStats(EdgeTables.follows(rt))))
         case "interactions": try printTable(Frame(table: try columnStats(EdgeTables.interactions(rt))))
         case "layers": try printTable(Frame(table: try columnStats(EdgeTables.layers(rt))))
+        case "truth" where rt.dataset.truth != nil: try printTable(Frame(table: try columnStats(Frame(table: rt.dataset.truth!))))
         default:
             if let f = rt.tables[target.name] { return try printTable(Frame(table: try columnStats(f))) }
             if let v = rt.values[target.name] {
