@@ -133,6 +133,8 @@ struct PlanSQL {
             throw Unsupported.error("'compare'")
         case .correlate:
             throw Unsupported.error("'correlate'")
+        case .confusion:
+            throw Unsupported.error("'confusion'")
         case .export:
             throw Unsupported.error("'export' (write the results with the local engine)")
         case .plot:
@@ -177,6 +179,8 @@ struct PlanSQL {
             throw Unsupported.error("the table '\(name)' bound by let")
         case .layers:
             throw Unsupported.error("the source 'layers'")
+        case .truth:
+            throw Unsupported.error("the source 'truth'")
         case .file(let path):
             throw Unsupported.error("'read \"\(path)\"'")
         }
@@ -331,6 +335,7 @@ struct PlanSQL {
             case .aggregate(let i, let keys, let aggs, _): walk(i); keys.forEach { visit($0.expr) }; aggs.forEach(visit)
             case .sample(let i, let n, let s): walk(i); visit(n); s.map(visit)
             case .compare(let i, _), .export(let i, _, _, _), .plot(let i, _): walk(i)
+            case .confusion(let i, let p, let a): walk(i); visit(p); visit(a)
             }
         }
         walk(plan)
@@ -362,6 +367,7 @@ struct PlanSQL {
             case .aggregate(let i, let keys, let aggs, let outs): walk(i); keys.forEach { visit($0.expr) }; aggs.forEach(visit); outs.forEach { visit($0.expr) }
             case .sample(let i, let n, let s): walk(i); visit(n); s.map(visit)
             case .compare(let i, _), .export(let i, _, _, _), .plot(let i, _): walk(i)
+            case .confusion(let i, let p, let a): walk(i); visit(p); visit(a)
             }
         }
         walk(plan)
