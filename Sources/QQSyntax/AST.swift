@@ -42,6 +42,9 @@ public struct Statement: Sendable {
         case generate(accounts: Expr, follows: Expr, seed: Expr?, times: Bool = false)
         /// `save "path" [overwrite]`
         case save(path: StringLiteral, overwrite: Bool)
+        /// `answer [EXPR]`: the learner's answer to the tutorial's open question; without
+        /// an expression, the result of the last query is the answer.
+        case answer(Expr?)
     }
 }
 
@@ -60,6 +63,8 @@ public enum LoadTarget: Sendable {
     case layers(StringLiteral, by: String, time: String?)
     /// `load sample`
     case sample
+    /// `load sample "NAME"`: another built-in dataset (the real network `"roget"`).
+    case namedSample(StringLiteral)
 }
 
 public struct Identifier: Sendable, Hashable {

@@ -28,11 +28,13 @@ public enum ASTDump {
             case .layer(let n, let p): t = "layer \(n.name) " + quote(p.value)
             case .layers(let p, let by, let time): t = "layers " + quote(p.value) + " by \(by)" + (time.map { " time \($0)" } ?? "")
             case .sample: t = "sample"
+            case .namedSample(let n): t = "sample " + quote(n.value)
             }
             return "(load \(t)\(lenient ? " lenient" : ""))"
         case .generate(let a, let f, let seed, let times):
             return "(generate \(expr(a)) \(expr(f))" + (seed.map { " (seed \(expr($0)))" } ?? "") + (times ? " times" : "") + ")"
         case .save(let p, let overwrite): return "(save \(quote(p.value))\(overwrite ? " overwrite" : ""))"
+        case .answer(let e): return e.map { "(answer \(expr($0)))" } ?? "(answer)"
         }
     }
 

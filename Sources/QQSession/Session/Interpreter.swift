@@ -102,11 +102,9 @@ extension Session {
             if case .relation(let plan, false) = try binder().bindStatementExpression(e), case .scan(.follows) = plan.node {
                 return try printRows(followsRows())
             }
-            if binder().namesWholeAccount(e) {
-                try show(try Executor(rt: rt).run(try binder().bindRelation(e)))
-                return
-            }
-            try show(try evaluate(e))
+            let r = binder().namesWholeAccount(e) ? try Executor(rt: rt).run(try binder().bindRelation(e)) : try evaluate(e)
+            lastAnswer = Session.answerValue(r)
+            try show(r)
         case .print(let e):
             try show(try evaluate(e))
         case .letBinding(let name, let value):
@@ -131,6 +129,8 @@ extension Session {
             try generate(accounts: accounts, follows: follows, seed: seed, times: times, span: stmt.span)
         case .save(let path, let overwrite):
             try save(path, overwrite: overwrite)
+        case .answer(let e):
+            try answer(e, span: stmt.span)
         }
     }
 

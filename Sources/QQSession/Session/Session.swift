@@ -73,6 +73,10 @@ public final class Session {
     package var usedParameters: Set<String> = []
     /// Files being run by `source`, innermost last (for cycle detection).
     package var sourceStack: [String] = []
+    /// The tutorial's open question, which `answer` checks; the shell's `.tutorial` sets it.
+    public var question: Question?
+    /// What `answer` alone submits: the last query's result (see `answerValue`).
+    package var lastAnswer: Value?
 
     public init(options: SessionOptions, output: SessionOutput, progress: ProgressSink = NoProgress()) {
         self.options = options
