@@ -110,7 +110,24 @@ struct TutorialRunner {
         for other in packs where other.name != pack.name {
             text += "'.tutorial \(other.name)' starts the lessons on \(other.title).\n"
         }
-        return text + "\n"
+        return TutorialRunner.wrap(text) + "\n"
+    }
+
+    /// `text` with its lines broken between words before `width` characters.
+    static func wrap(_ text: String, width: Int = 80) -> String {
+        var out = ""
+        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            var current = ""
+            for word in line.split(separator: " ") {
+                if !current.isEmpty && current.count + 1 + word.count > width {
+                    out += current + "\n"
+                    current = ""
+                }
+                current += current.isEmpty ? String(word) : " " + word
+            }
+            out += current + "\n"
+        }
+        return String(out.dropLast())
     }
 
     /// The pack and lesson `.tutorial` shows next (the first pack's lesson 1 when nothing is saved).
