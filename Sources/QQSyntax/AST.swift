@@ -43,6 +43,9 @@ public struct Statement: Sendable {
         /// `save "path" [with EXPR, …] [overwrite]` — `with` adds computed columns
         /// (metrics) to the accounts written (SPEC §11).
         case save(path: StringLiteral, overwrite: Bool, with: [SelectItem]? = nil)
+        /// `answer [EXPR]`: the learner's answer to the tutorial's open question; without
+        /// an expression, the result of the last query is the answer.
+        case answer(Expr?)
     }
 }
 
@@ -61,6 +64,8 @@ public enum LoadTarget: Sendable {
     case layers(StringLiteral, by: String, time: String?)
     /// `load sample`
     case sample
+    /// `load sample "NAME"`: another built-in dataset (the real network `"roget"`).
+    case namedSample(StringLiteral)
 }
 
 public struct Identifier: Sendable, Hashable {

@@ -28,6 +28,7 @@ public enum ASTDump {
             case .layer(let n, let p): t = "layer \(n.name) " + quote(p.value)
             case .layers(let p, let by, let time): t = "layers " + quote(p.value) + " by \(by)" + (time.map { " time \($0)" } ?? "")
             case .sample: t = "sample"
+            case .namedSample(let n): t = "sample " + quote(n.value)
             }
             return "(load \(t)\(lenient ? " lenient" : ""))"
         case .generate(let a, let f, let seed, let times):
@@ -35,6 +36,7 @@ public enum ASTDump {
         case .save(let p, let overwrite, let with):
             let items = with.map { " with " + $0.map(\.text).joined(separator: ", ") } ?? ""
             return "(save \(quote(p.value))\(items)\(overwrite ? " overwrite" : ""))"
+        case .answer(let e): return e.map { "(answer \(expr($0)))" } ?? "(answer)"
         }
     }
 

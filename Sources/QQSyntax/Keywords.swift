@@ -4,7 +4,7 @@
 public enum Keywords {
     /// Words that begin a statement (SPEC §2–§3).
     public static let statements = ["let", "compare", "describe", "print", "assert", "set", "source",
-                                    "param", "help", "load", "save", "generate"]
+                                    "param", "help", "load", "save", "generate", "answer"]
     /// Words with a fixed meaning inside expressions (SPEC §4).
     public static let expression = ["and", "or", "not", "in", "between", "is", "null", "true", "false"]
     /// The built-in pipeline sources (SPEC §4 "Sources").

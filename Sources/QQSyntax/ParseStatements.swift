@@ -69,7 +69,7 @@ extension ParserCore {
     }
 
     // statement := let | compare | describe | print | assert | set | source | param
-    //            | help | load | save | generate | pipeline
+    //            | help | load | save | generate | answer | pipeline
     package mutating func parseStatement() throws(Diagnostic) -> Statement {
         let start = peek.span.start
         let kind: Statement.Kind
@@ -118,6 +118,10 @@ extension ParserCore {
         case "generate":
             advance()
             kind = try parseGenerate()
+        // answer := 'answer' [ pipeline ]
+        case "answer":
+            advance()
+            kind = .answer(peek.endsStatement ? nil : try parsePipeline())
         default:
             if case .word(let w) = peek.kind, peek(1).isOp(.assign) {
                 throw error("'=' binds a name only after 'let', 'set' or 'param'", at: peek(1).span,
@@ -183,13 +187,16 @@ extension ParserCore {
     }
 
     // load := 'load' ( STRING | 'follows' STRING | 'accounts' STRING | 'layer' name STRING ) [ 'lenient' ]
-    //       | 'load' 'sample'
+    //       | 'load' 'sample' [ STRING ]
     package mutating func parseLoad() throws(Diagnostic) -> Statement.Kind {
         let target: LoadTarget
         switch peek.kind {
         case .string(let s): target = .path(StringLiteral(s, span: advance().span))
         case .word("sample"):
             advance()
+            if case .string(let name) = peek.kind {
+                return .load(.namedSample(StringLiteral(name, span: advance().span)), lenient: false)
+            }
             return .load(.sample, lenient: false)
         case .word("follows"):
             advance()

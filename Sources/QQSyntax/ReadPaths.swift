@@ -41,6 +41,7 @@ public enum ReadPaths {
         case .expression(let e), .print(let e), .letBinding(_, let e), .set(_, let e), .param(_, let e): expr(e)
         case .compare(let accounts, let on): accounts.forEach(expr); on?.forEach(item)
         case .assert(let c, let m): expr(c); if let m { expr(m) }
+        case .answer(let e): if let e { expr(e) }
         case .generate(let a, let f, let seed, _): expr(a); expr(f); if let seed { expr(seed) }
         case .save(_, _, let with): with?.forEach(item)
         case .describe, .source, .help, .load: break

@@ -33,8 +33,10 @@ public struct DotCommand: Sendable {
                    example: ".history"),
         DotCommand(name: ".schema", arguments: "", summary: "the accounts' columns (describe accounts) and the names bound by let",
                    example: ".schema"),
-        DotCommand(name: ".tutorial", arguments: "[N|reset]",
-                   summary: "the next lesson of the guided tour on the sample, lesson N, or start over", example: ".tutorial"),
+        DotCommand(name: ".tutorial", arguments: "[N|reset|PACK]",
+                   summary: "the next lesson of the guided tour, lesson N, a pack of lessons (roget), or start over",
+                   example: ".tutorial",
+                   details: "Each lesson ends with a question: 'answer @handle', 'answer 0.72', or 'answer' alone for the last query's result. '.tutorial roget' starts the lessons on a real network (load sample \"roget\")."),
         DotCommand(name: ".run", arguments: "FILE", summary: "run a qq script in this session (also .read)",
                    example: ".run analysis.qq"),
     ]

@@ -75,19 +75,35 @@ extension HelpRegistry {
                   syntax: ["help", "help TOPIC"],
                   details: "A topic is any statement, stage, function, metric, setting or dot-command.",
                   examples: ["help", "help where", "help pagerank"]),
+        HelpTopic("answer", .statement,
+                  summary: "answer the tutorial's question; qq checks it on the loaded data",
+                  syntax: ["answer @HANDLE", "answer NUMBER", "answer (PIPELINE)", "answer"],
+                  details: """
+                    Each lesson of `.tutorial` ends with a question. `answer` with a value checks that \
+                    value; `answer` alone checks the result of the last query typed (a table answers with \
+                    its first row: its handle, or its first column). qq computes the right answer with a \
+                    query of its own on the data loaded now, and prints `right:` or `not quite:` with a \
+                    hint. Numbers count as right within the precision the question asks for. Without an \
+                    open question, `answer` is an error.
+                    """,
+                  examples: [HelpExample("answer @nina_quark", runs: false), HelpExample("answer 0.72", runs: false),
+                             HelpExample("accounts | where followers >= 100 | count\nanswer", runs: false)],
+                  seeAlso: [".tutorial"]),
         HelpTopic("load", .statement,
                   summary: "read a dataset, or one part of it",
                   syntax: ["load \"DIR\"", "load \"FILE.graphml\"", "load \"FILE.qqs\"", "load follows \"EDGES.csv\"",
                            "load accounts \"PEOPLE.csv\"", "load layer NAME \"FILE.csv\"", "load sample",
+                           "load sample \"roget\"",
                            "load … lenient"],
                   details: """
                     A folder holds accounts.csv, follows.csv and NAME.csv per interaction layer (`.gz` too). \
                     `load "dir"`, GraphML, snapshots and `load sample` replace the whole dataset; `load \
                     follows/accounts/layer` replace one part (the built-in sample is dropped first). A load \
                     completes or changes nothing; errors name file:line:column. `lenient` skips bad rows \
-                    and reports how many.
+                    and reports how many. `load sample "roget"` loads the built-in real network, the \
+                    cross-references of Roget's Thesaurus (docs/REAL_NETWORK.md).
                     """,
-                  examples: ["load sample",
+                  examples: ["load sample", "load sample \"roget\"",
                              HelpExample("load \"data/dir\"", runs: false),
                              HelpExample("load follows \"edges.csv\"", runs: false),
                              HelpExample("load layer repost \"retweets.csv\" lenient", runs: false)],

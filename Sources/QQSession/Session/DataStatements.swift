@@ -11,11 +11,22 @@ extension Session {
     package func load(_ target: LoadTarget, lenient: Bool, span: SourceSpan) throws(Diagnostic) {
         let loadOptions = LoadOptions(lenient: lenient, progress: rt.progress)
         let report: LoadReport
+        if case .namedSample(let name) = target {
+            guard name.value == RogetThesaurus.name else {
+                throw Diagnostic(.runtime, "unknown built-in sample '\(name.value)'", span: name.span,
+                                 hint: "the built-in datasets are 'load sample' and 'load sample \"\(RogetThesaurus.name)\"'")
+            }
+            replaceDataset(RogetThesaurus.make())
+            confirm("loaded Roget's Thesaurus: \(dataset.accountCount) categories, \(dataset.follows.edgeCount) cross-references")
+            return
+        }
         do {
             switch target {
             case .sample:
                 replaceDataset(SampleDataset.make())
                 confirm("loaded the sample: \(dataset.accountCount) accounts, \(dataset.follows.edgeCount) follows")
+                return
+            case .namedSample:
                 return
             case .path(let p):
                 report = try Loader.load(path: readable(p.value), options: loadOptions)

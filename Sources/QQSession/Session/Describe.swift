@@ -82,7 +82,7 @@ extension Session {
     package func describeDataset() throws(Diagnostic) {
         let ds = rt.dataset
         var items: [(String, Value)] = [
-            ("dataset", .string(ds.isSample ? "sample" : rt.relative(ds.origin))),
+            ("dataset", .string(ds.isSample ? ds.origin : rt.relative(ds.origin))),
             ("accounts", .int(Int64(ds.accountCount))),
             ("accounts from edges only", .int(Int64(ds.createdFromEdges))),
             ("follows", .int(Int64(ds.follows.edgeCount))),

@@ -115,11 +115,9 @@ extension Session {
                case .relation(let plan, false) = bound, case .scan(.follows) = plan.node {
                 return try printRows(followsRows())
             }
-            if b.namesWholeAccount(e) {
-                try show(try Executor(rt: rt).run(try b.bindRelation(e)))
-                return
-            }
-            try show(try evaluate(bound))
+            let r = b.namesWholeAccount(e) ? try Executor(rt: rt).run(try b.bindRelation(e)) : try evaluate(bound)
+            lastAnswer = Session.answerValue(r)
+            try show(r)
         case .print(let e):
             try show(try evaluate(e))
         case .letBinding(let name, let value):
@@ -144,6 +142,8 @@ extension Session {
             try generate(accounts: accounts, follows: follows, seed: seed, times: times, span: stmt.span)
         case .save(let path, let overwrite, let with):
             try save(path, overwrite: overwrite, with: with)
+        case .answer(let e):
+            try answer(e, span: stmt.span)
         }
     }
 

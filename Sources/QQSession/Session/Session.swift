@@ -80,6 +80,10 @@ public final class Session {
     package var sourceStack: [String] = []
     /// The engine pipelines run on when it is not the local one (SPEC §12).
     package var remote: RemoteEngine?
+    /// The tutorial's open question, which `answer` checks; the shell's `.tutorial` sets it.
+    public var question: Question?
+    /// What `answer` alone submits: the last query's result (see `answerValue`).
+    package var lastAnswer: Value?
 
     public init(options: SessionOptions, output: SessionOutput, progress: ProgressSink = NoProgress()) {
         self.options = options

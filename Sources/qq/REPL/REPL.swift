@@ -38,7 +38,7 @@ final class REPL {
         let libedit = Terminal.isTerminal(STDIN_FILENO) && stdoutIsTerminal && !term.isEmpty && term != "dumb"
         self.editor = (libedit ? LibEditor(session: session, historyFile: file) : nil)
             ?? PlainLineEditor(promptFD: stdoutIsTerminal ? STDOUT_FILENO : STDERR_FILENO)
-        self.tutorial = TutorialRunner(lessons: Tutorial.lessons, progressPath: paths.tutorialProgress, persists: !safe)
+        self.tutorial = TutorialRunner(packs: Tutorial.packs, progressPath: paths.tutorialProgress, persists: !safe)
     }
 
     /// Prints the banner, runs `start` (the statement that loads the starting
