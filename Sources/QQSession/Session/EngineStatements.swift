@@ -101,6 +101,8 @@ extension Session {
             throw notOnEngine("'generate'", span: stmt.span, hint: "generate locally, 'save \"folder\"', then load that folder on the cluster")
         case .save:
             throw notOnEngine("'save'", span: stmt.span)
+        case .answer:
+            throw notOnEngine("'answer' (the tutorial runs on the local engine)", span: stmt.span)
         case .assert, .set, .source, .param, .help:
             try executeLocalStatement(stmt, s)
         }
