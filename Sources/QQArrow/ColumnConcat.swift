@@ -24,6 +24,8 @@ enum ColumnConcat {
         case .float: return Column(.float(parts.flatMap { p -> [Double] in if case .float(let a) = p.storage { a } else { .init(repeating: 0, count: p.count) } }), valid: valid)
         case .bool: return Column(.bool(parts.flatMap { p -> [Bool] in if case .bool(let a) = p.storage { a } else { .init(repeating: false, count: p.count) } }), valid: valid)
         case .date: return Column(.date(parts.flatMap { p -> [Int32] in if case .date(let a) = p.storage { a } else { .init(repeating: 0, count: p.count) } }), valid: valid)
+        case .datetime: return Column(.datetime(parts.flatMap { p -> [Int64] in if case .datetime(let a) = p.storage { a } else { .init(repeating: 0, count: p.count) } }), valid: valid)
+        case .duration: return Column(.duration(parts.flatMap { p -> [Int64] in if case .duration(let a) = p.storage { a } else { .init(repeating: 0, count: p.count) } }), valid: valid)
         case .string:
             var s = StringStore()
             for p in parts {

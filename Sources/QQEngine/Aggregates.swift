@@ -163,6 +163,7 @@ package enum Aggregates {
         case .int(let a): return a[i] < a[j] ? -1 : (a[i] > a[j] ? 1 : 0)
         case .float(let a): return a[i] < a[j] ? -1 : (a[i] > a[j] ? 1 : 0)
         case .date(let a): return a[i] < a[j] ? -1 : (a[i] > a[j] ? 1 : 0)
+        case .datetime(let a), .duration(let a): return a[i] < a[j] ? -1 : (a[i] > a[j] ? 1 : 0)
         case .bool(let a): return a[i] == a[j] ? 0 : (a[i] ? 1 : -1)
         case .string(let s): return s.compare(i, j)
         case .null: return 0

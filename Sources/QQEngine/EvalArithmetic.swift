@@ -8,6 +8,7 @@ extension Evaluator {
     /// dividend's sign (SQL's MOD); dates move by whole days.
     package func arithmetic(_ op: BinaryOp, _ a: BoundExpr, _ b: BoundExpr, _ e: BoundExpr) throws(Diagnostic) -> Column {
         if a.type == .null || b.type == .null { return Column.repeating(.null, count: count, type: e.type) }
+        if let c = try timeArithmetic(op, a, b, e) { return c }
         var ca = try operand(a).column(count, a.type)
         var cb = try operand(b).column(count, b.type)
         if e.type == .float { ca = ca.floatColumn; cb = cb.floatColumn }
@@ -103,6 +104,14 @@ extension Evaluator {
             }
             return Column(.int(out), valid: c.valid)
         case (.negate, .float(let a)): return Column(.float(a.map { -$0 }), valid: c.valid)
+        case (.negate, .duration(let a)):
+            var out = [Int64](repeating: 0, count: a.count)
+            for i in 0..<a.count where !c.isNull(i) {
+                let r = Int64(0).subtractingReportingOverflow(a[i])
+                if r.overflow { throw Diagnostic(.runtime, "time overflow in '-'") }
+                out[i] = r.partialValue
+            }
+            return Column(.duration(out), valid: c.valid)
         case (.plus, _): return c
         default: return Column.repeating(.null, count: c.count, type: type)
         }

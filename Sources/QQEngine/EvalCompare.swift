@@ -8,6 +8,18 @@ extension Evaluator {
     /// UTF-8 bytes (code point order); dates and bools by their stored integers.
     package func compare(_ op: BinaryOp, _ a: Vec, _ b: Vec, _ ta: ValueType, _ tb: ValueType) throws(Diagnostic) -> Column {
         if ta == .null || tb == .null { return Column.repeating(.null, count: count, type: .bool) }
+        if ta != tb && [ta, tb].allSatisfy({ $0 == .date || $0 == .datetime }) {
+            // A date meeting a datetime means 00:00 UTC of that day.
+            func promote(_ v: Vec, _ t: ValueType) throws(Diagnostic) -> Vec {
+                guard t == .date else { return v }
+                switch v {
+                case .scalar(.date(let d)): return .scalar(.datetime(DateTime.micros(day: d)))
+                case .scalar(let x): return .scalar(x)
+                case .column(let c): return .column(try toDatetime(c, span: nil))
+                }
+            }
+            return try compare(op, try promote(a, ta), try promote(b, tb), .datetime, .datetime)
+        }
         let t: ValueType = ta == tb ? ta : .float
         var out = [Bool](repeating: false, count: count)
         var valid: Bitmap?
@@ -124,6 +136,7 @@ extension Column {
         switch storage {
         case .int(let a): return a
         case .date(let a): return a.map { Int64($0) }
+        case .datetime(let a), .duration(let a): return a
         case .bool(let a): return a.map { $0 ? 1 : 0 }
         case .float(let a): return a.map { Int64(exactly: $0.rounded(.towardZero)) ?? 0 }
         case .null(let n): return [Int64](repeating: 0, count: n)

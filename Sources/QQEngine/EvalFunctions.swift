@@ -78,21 +78,34 @@ extension Evaluator {
             return Column(.int(out), valid: x.valid)
         case .str:
             return try cast(try eval(args[0]), to: .string)
+        case .datetime, .today, .seconds, .minutes, .hours, .days, .weeks, .as_days, .as_hours,
+             .year, .month, .day, .hour, .weekday, .bin:
+            return try timeFunction(fn, args, e)
         case .substr, .replace, .extract, .split_part, .trim:
             return try textFunction(fn, args, e)
         case .days_since:
             let x = try eval(args[0])
+            if case .datetime(let t) = x.storage {
+                return Column(.int(t.map { Int64(rt.today) - DateTime.day($0) }), valid: x.valid)
+            }
             guard case .date(let d) = x.storage else { return Column.repeating(.null, count: count, type: .int) }
             return Column(.int(d.map { Int64(rt.today) - Int64($0) }), valid: x.valid)
         case .date:
             let x = try eval(args[0])
             if case .date = x.storage { return x }
+            if case .datetime(let t) = x.storage {
+                return Column(.date(t.map { Int32(clamping: DateTime.day($0)) }), valid: x.valid)
+            }
             guard case .string(let s) = x.storage else { return Column.repeating(.null, count: count, type: .date) }
             var out = [Int32](repeating: 0, count: count)
             var bad: [Int] = []
             for i in 0..<count {
                 if x.isNull(i) { continue }
-                if let d = CivilDate.parse(bytes: s.bytes[s.range(i)]) { out[i] = d.daysSinceEpoch } else { bad.append(i) }
+                if let d = CivilDate.parse(bytes: s.bytes[s.range(i)]) { out[i] = d.daysSinceEpoch }
+                else if let t = s.bytes.withUnsafeBufferPointer({ DateTime.parse(UnsafeBufferPointer(rebasing: $0[s.range(i)])) }) {
+                    // A datetime's text: the day it falls on (UTC).
+                    out[i] = Int32(clamping: DateTime.day(t))
+                } else { bad.append(i) }
             }
             var valid = x.valid
             clear(&valid, bad)
@@ -138,6 +151,7 @@ extension Evaluator {
         switch (a, b) {
         case (.int(let x), .int(let y)): return x < y ? -1 : (x > y ? 1 : 0)
         case (.date(let x), .date(let y)): return x < y ? -1 : (x > y ? 1 : 0)
+        case (.datetime(let x), .datetime(let y)), (.duration(let x), .duration(let y)): return x < y ? -1 : (x > y ? 1 : 0)
         case (.bool(let x), .bool(let y)): return x == y ? 0 : (x ? 1 : -1)
         case (.string(let x), .string(let y)):
             let xs = Array(x.utf8), ys = Array(y.utf8)

@@ -133,6 +133,7 @@ package struct Evaluator {
         if c.type == type || type == .null { return c }
         switch (c.storage, type) {
         case (.int(let a), .float): return Column(.float(a.map { Double($0) }), valid: c.valid)
+        case (.date, .datetime): return try toDatetime(c, span: nil)
         case (.null(let n), _): return Column.repeating(.null, count: n, type: type)
         case (_, .string):
             var s = StringStore()

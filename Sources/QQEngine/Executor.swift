@@ -134,7 +134,7 @@ package struct Executor {
         case .distinct(let input, let items): return try distinct(try frame(input), items)
         case .sample(let input, let n, let seed): return try sample(try frame(input), n, seed: seed)
         case .compare(let input, let rows): return try compare(try frame(input), rows)
-        case .correlate(let input, let items, let method): return try correlate(try frame(input), items, method)
+        case .correlate(let input, let items, let method, let long): return try correlate(try frame(input), items, method, long: long)
         case .count, .export, .plot:
             throw Diagnostic(.internal, "internal error: a value or side effect used as a table")
         }
@@ -168,7 +168,7 @@ extension LogicalPlan.Node {
         case .scan, .neighbourhood, .accountList: return nil
         case .metric(let p, _), .filter(let p, _), .project(let p, _), .extend(let p, _), .sort(let p, _),
              .topN(let p, _, _), .topPer(let p, _, _, _), .join(let p, _), .limit(let p, _, _), .aggregate(let p, _, _, _), .distinct(let p, _),
-             .count(let p), .sample(let p, _, _), .compare(let p, _), .correlate(let p, _, _),
+             .count(let p), .sample(let p, _, _), .compare(let p, _), .correlate(let p, _, _, _),
              .export(let p, _, _, _), .plot(let p, _):
             return p
         }

@@ -61,6 +61,8 @@ package enum Gather {
         case .float(let a): return Column(.float(array(a, rows)), valid: valid)
         case .bool(let a): return Column(.bool(array(a, rows)), valid: valid)
         case .date(let a): return Column(.date(array(a, rows)), valid: valid)
+        case .datetime(let a): return Column(.datetime(array(a, rows)), valid: valid)
+        case .duration(let a): return Column(.duration(array(a, rows)), valid: valid)
         case .string(let s): return Column(.string(strings(s, rows)), valid: valid)
         case .null: return Column(.null(rows.count))
         }

@@ -17,9 +17,9 @@ package struct MetricResult: Sendable {
 /// `overlap` function and metric columns. The engine never computes graph metrics itself.
 package enum GraphKernels {
     /// Computes metric `name` (with `layer` for the per-layer functions).
-    package static func metric(_ name: String, layer: String?, _ ds: Dataset, _ s: Settings,
+    package static func metric(_ name: String, layer: String?, duration: Int64? = nil, _ ds: Dataset, _ s: Settings,
                        dependency: (String) throws(Diagnostic) -> Column) throws(Diagnostic) -> MetricResult {
-        let out = try MetricEngine.compute(name, layer: layer, dataset: ds, settings: s, dependency: dependency)
+        let out = try MetricEngine.compute(name, layer: layer, duration: duration, dataset: ds, settings: s, dependency: dependency)
         return MetricResult(column: out.column, notes: out.notes, modularity: out.modularity, iterations: out.iterations)
     }
 

@@ -22,14 +22,17 @@ package final class MetricCache {
         package var iterations: Int?
     }
 
-    private var entries: [MetricID: Entry] = [:]
+    /// Per metric and time window (SPEC §8: metrics are cached per window).
+    private var entries: [WindowedMetric: Entry] = [:]
+    private struct WindowedMetric: Hashable { var id: MetricID; var window: TimeWindow }
     /// Metrics being computed right now (a rule that reads itself is a cycle).
     private var inProgress: Set<MetricID> = []
 
     /// The column of `id`, from the cache when its key still matches.
     package func column(_ id: MetricID, _ rt: Runtime) throws(Diagnostic) -> Column {
         let key = try self.key(id, rt)
-        if let e = entries[id], e.key == key {
+        rt.noteWindow(over: [id.layer ?? "follow"])
+        if let e = entries[WindowedMetric(id: id, window: rt.window)], e.key == key {
             note(e, rt)
             return e.column
         }
@@ -44,14 +47,14 @@ package final class MetricCache {
         }
         let e = Entry(key: key, column: result.column, notes: result.notes, modularity: result.modularity,
                       iterations: result.iterations)
-        entries[id] = e
+        entries[WindowedMetric(id: id, window: rt.window)] = e
         note(e, rt)
         return e.column
     }
 
     /// The cached entry of `id` if it is still valid (for `describe`).
     package func valid(_ id: MetricID, _ rt: Runtime) -> Entry? {
-        guard let e = entries[id], let k = try? key(id, rt), e.key == k else { return nil }
+        guard let e = entries[WindowedMetric(id: id, window: rt.window)], let k = try? key(id, rt), e.key == k else { return nil }
         return e
     }
 
@@ -67,7 +70,7 @@ package final class MetricCache {
     package func key(_ id: MetricID, _ rt: Runtime) throws(Diagnostic) -> String {
         let s = rt.settings
         let def = id.definition
-        var parts = ["g\(rt.dataset.generation)", id.description]
+        var parts = ["g\(rt.dataset.generation)", id.description, "w=\(rt.window)"]
         if let custom = def.keySettings {
             parts += custom(s, rt.dataset.accountCount)
         } else {
@@ -88,8 +91,11 @@ package final class MetricCache {
     /// The rule text in force: the one set, or the default for this dataset.
     package func suspiciousRule(_ rt: Runtime) -> String {
         if let r = rt.settings.suspicious { return r }
-        let posts = rt.dataset.accounts.column("posts")
-        return GraphKernels.defaultSuspiciousRule(hasPosts: posts.map { $0.type.isNumeric } ?? false)
+        return GraphKernels.defaultSuspiciousRule(hasPosts: hasPosts(rt))
+    }
+
+    private func hasPosts(_ rt: Runtime) -> Bool {
+        rt.dataset.accounts.column("posts").map { $0.type.isNumeric } ?? false
     }
 
     /// Binds the rule against `accounts`.
@@ -121,9 +127,11 @@ package final class MetricCache {
             // null counts as false: only accounts the rule holds for are suspicious.
             var flags = [Bool](repeating: false, count: c.count)
             if case .bool(let a) = c.storage { for i in 0..<c.count where !c.isNull(i) { flags[i] = a[i] } }
-            return MetricResult(column: Column(.bool(flags)), notes: [], modularity: nil)
+            // SPEC §10: the default rule on data it was not designed for says so.
+            let caveat = rt.settings.suspicious == nil && !hasPosts(rt) ? [MetricRegistry.defaultRuleCaveat] : []
+            return MetricResult(column: Column(.bool(flags)), notes: caveat, modularity: nil)
         }
-        return try GraphKernels.metric(id.name, layer: id.layer, rt.dataset, rt.settings) { (dep: String) throws(Diagnostic) -> Column in
+        return try GraphKernels.metric(id.name, layer: id.layer, duration: id.duration, rt.dataset, rt.settings) { (dep: String) throws(Diagnostic) -> Column in
             guard id.layer == nil, let dm = MetricID(dep) else {
                 throw Diagnostic(.internal, "internal error: '\(id)' asked for '\(dep)'")
             }

@@ -6,7 +6,50 @@ import QQSemantic
 /// The state plans run against: the dataset, `let` bindings, settings and the metric
 /// cache. One per session; the executor reads it and asks it for metric columns.
 package final class Runtime {
-    package var dataset: Dataset
+    /// The dataset statements see: the loaded one, or its view through the time window
+    /// (SPEC §8). Assigning replaces the loaded dataset (the window stays set and is
+    /// applied to the new one).
+    package var dataset: Dataset {
+        get { current }
+        set {
+            full = newValue
+            windows.removeAll()
+            current = view(newValue, window)
+        }
+    }
+    /// The dataset as loaded, whatever the window.
+    package private(set) var full: Dataset
+    private var current: Dataset
+    /// `set since` / `set until`.
+    package private(set) var window = TimeWindow()
+    /// Window views built so far, reused when a window comes back (at most a few).
+    private var windows: [TimeWindow: Dataset] = [:]
+
+    /// Sets the window; its graphs are filtered from the full ones once and kept.
+    package func setWindow(_ w: TimeWindow) {
+        window = w
+        current = view(full, w)
+    }
+
+    /// Under a window, a note naming the layers among `names` that have no times (the
+    /// window cannot restrict them).
+    package func noteWindow(over names: [String]) {
+        guard !window.isOpen else { return }
+        let untimed = Set(full.untimedLayers)
+        let hit = names.filter { untimed.contains($0) }
+        guard !hit.isEmpty else { return }
+        let n = "\(hit.joined(separator: ", ")) \(hit.count == 1 ? "has" : "have") no times: the window (\(window)) does not restrict \(hit.count == 1 ? "it" : "them")"
+        if !notices.contains(n) { notices.append(n) }
+    }
+
+    private func view(_ d: Dataset, _ w: TimeWindow) -> Dataset {
+        if w.isOpen { return d }
+        if let v = windows[w] { return v }
+        let v = d.windowed(w)
+        if windows.count >= 4 { windows.removeAll() }
+        windows[w] = v
+        return v
+    }
     package var settings = Settings()
     /// Tables bound by `let`.
     package var tables: [String: Frame] = [:]
@@ -39,7 +82,7 @@ package final class Runtime {
     }
 
     package init(dataset: Dataset, today: Int32, progress: ProgressSink) {
-        self.dataset = dataset; self.today = today; self.progress = progress
+        self.full = dataset; self.current = dataset; self.today = today; self.progress = progress
     }
 
     /// What the binder sees: the dataset and the names in scope. A `let` table made from

@@ -28,6 +28,8 @@ extension Column {
             case .float: return Column(.float([Double](repeating: 0, count: count)), valid: missing)
             case .bool: return Column(.bool([Bool](repeating: false, count: count)), valid: missing)
             case .date: return Column(.date([Int32](repeating: 0, count: count)), valid: missing)
+            case .datetime: return Column(.datetime([Int64](repeating: 0, count: count)), valid: missing)
+            case .duration: return Column(.duration([Int64](repeating: 0, count: count)), valid: missing)
             case .string: return Column(.string(StringStore(bytes: [], offsets: [Int](repeating: 0, count: count + 1))), valid: missing)
             case .null: return Column(.null(count))
             }
@@ -35,6 +37,9 @@ extension Column {
         case (.float, _) where v.asDouble != nil: return Column(.float([Double](repeating: v.asDouble!, count: count)))
         case (.bool, .bool(let b)): return Column(.bool([Bool](repeating: b, count: count)))
         case (.date, .date(let d)): return Column(.date([Int32](repeating: d, count: count)))
+        case (.datetime, .datetime(let t)): return Column(.datetime([Int64](repeating: t, count: count)))
+        case (.datetime, .date(let d)): return Column(.datetime([Int64](repeating: DateTime.micros(day: d), count: count)))
+        case (.duration, .duration(let t)): return Column(.duration([Int64](repeating: t, count: count)))
         case (.string, _):
             let bytes = Array(v.description.utf8)
             var all = [UInt8]()
@@ -54,6 +59,7 @@ extension Column {
         case .int(let a): return a.map { Double($0) }
         case .bool(let a): return a.map { $0 ? 1 : 0 }
         case .date(let a): return a.map { Double($0) }
+        case .datetime(let a), .duration(let a): return a.map { Double($0) }
         case .null(let n): return [Double](repeating: 0, count: n)
         case .string(let s): return [Double](repeating: 0, count: s.count)
         }

@@ -26,6 +26,18 @@ public struct LayerStatistics: Sendable, Equatable {
     /// The columns of the `layers` table, in order (the language's schema and the
     /// engine's table both read this list).
     public static let columnNames = ["layer", "accounts", "edges", "weight", "reciprocity", "density"]
+    /// Added after them when some layer has times (SPEC §9): its earliest and latest.
+    public static let timeColumnNames = ["first", "last"]
+
+    /// The `layers` columns for `dataset`.
+    public static func columnNames(_ dataset: Dataset) -> [String] {
+        columnNames + (isTimed(dataset) ? timeColumnNames : [])
+    }
+
+    /// Whether any layer of `dataset` has times.
+    public static func isTimed(_ dataset: Dataset) -> Bool {
+        dataset.follows.times != nil || dataset.layers.contains { $0.events != nil }
+    }
 
     public var layer: String
     public var accounts: Int
@@ -34,6 +46,9 @@ public struct LayerStatistics: Sendable, Equatable {
     /// Reciprocated edges / edges; nil for an edgeless layer.
     public var reciprocity: Double?
     public var density: Double
+    /// The earliest and latest time of the layer's edges (nil without times).
+    public var first: Int64?
+    public var last: Int64?
 
     /// Statistics of `layer` (all of its nodes).
     ///
@@ -55,9 +70,12 @@ public struct LayerStatistics: Sendable, Equatable {
         self.layer = layer.name
         accounts = touched
         edges = m
-        weight = layer.totalWeight
+        // The follow layer's weight column (SPEC §9) when it has one.
+        weight = layer.followWeights.map { $0.reduce(0, +) } ?? layer.totalWeight
         reciprocity = m == 0 ? nil : Double(reciprocated) / Double(m)
         density = touched < 2 ? 0 : Double(m) / (Double(touched) * Double(touched - 1))
+        let span = layer.timeSpan
+        first = span?.0; last = span?.1
     }
 
     /// One row per layer: the follow layer first, then the interaction layers.

@@ -14,42 +14,45 @@ extension MetricRegistry {
                          example: "accounts | top 5 by followers | select handle, followers, pagerank") { (i: MetricInput) throws(Diagnostic) -> MetricOutput in
             MetricOutput(column: .ints(Degree.followers(i.follows)))
         },
-        MetricDefinition("following", .int, .quantity, .higher, summary: "accounts it follows (out-degree)",
+        MetricDefinition("following", .int, .quantity, .none, summary: "accounts it follows (out-degree)",
                          definition: "Out-degree in the follow layer.",
                          networkx: "G.out_degree(v)") { (i: MetricInput) throws(Diagnostic) -> MetricOutput in
             MetricOutput(column: .ints(Degree.following(i.follows)))
         },
-        MetricDefinition("ratio", .float, .quantity, .higher, summary: "followers / max(following, 1)",
+        MetricDefinition("ratio", .float, .quantity, .none, summary: "followers / max(following, 1)",
                          definition: "followers / max(following, 1); 0 for an account with neither.",
                          networkx: "G.in_degree(v) / max(G.out_degree(v), 1)") { (i: MetricInput) throws(Diagnostic) -> MetricOutput in
             MetricOutput(column: .floats(Degree.ratio(i.follows)))
         },
-        MetricDefinition("mutuals", .int, .quantity, .higher, summary: "accounts that follow it and that it follows",
+        MetricDefinition("mutuals", .int, .quantity, .none, summary: "accounts that follow it and that it follows",
                          definition: "|followers ∩ following|: the number of mutual follows.",
                          networkx: "len(set(G.predecessors(v)) & set(G.successors(v)))") { (i: MetricInput) throws(Diagnostic) -> MetricOutput in
             MetricOutput(column: .ints(Degree.mutuals(i.follows)))
         },
-        MetricDefinition("reciprocity", .float, .quality, .higher, summary: "share of its follow links that are mutual",
+        MetricDefinition("reciprocity", .float, .quality, .none, summary: "share of its follow links that are mutual",
                          definition: "2·mutuals / (followers + following); null when both are 0.",
                          networkx: "nx.reciprocity(G, nodes)", nullable: true) { (i: MetricInput) throws(Diagnostic) -> MetricOutput in
             MetricOutput(column: Degree.reciprocity(i.follows))
         },
         MetricDefinition("interactions", .float, .quantity, .higher, summary: "total interaction weight received",
-                         definition: "Σ over every interaction layer of the weight of edges into the account (weight = times; duplicate rows add up); 0 without interaction layers.",
-                         networkx: "Σ_L G_L.in_degree(v, weight='weight')") { (i: MetricInput) throws(Diagnostic) -> MetricOutput in
-            MetricOutput(column: .floats(Interaction.interactions(i.layers, accountCount: i.accountCount)))
+                         definition: "Σ over every interaction layer of the weight of edges into the account (weight = times; duplicate rows add up); null for every account when the dataset has no interaction layers (nothing was measured).",
+                         networkx: "Σ_L G_L.in_degree(v, weight='weight')", nullable: true) { (i: MetricInput) throws(Diagnostic) -> MetricOutput in
+            if i.layers.isEmpty { return MetricRegistry.unmeasured(i) }
+            return MetricOutput(column: .floats(Interaction.interactions(i.layers, accountCount: i.accountCount)))
         },
         MetricDefinition("engagement", .float, .quality, .higher, summary: "interactions per follower",
-                         definition: "interactions / followers; null when followers = 0.",
+                         definition: "interactions / followers; null when followers = 0, and for every account when the dataset has no interaction layers.",
                          networkx: "interactions(v) / G.in_degree(v)", dependsOn: ["interactions", "followers"],
                          nullable: true) { (i: MetricInput) throws(Diagnostic) -> MetricOutput in
+            if i.layers.isEmpty { return MetricRegistry.unmeasured(i) }
             let total = Interaction.interactions(i.layers, accountCount: i.accountCount)
             return MetricOutput(column: Interaction.engagement(interactions: total, followers: Degree.followers(i.follows)))
         },
         MetricDefinition("dialogue", .float, .quality, .higher, summary: "how two-way its conversations are",
-                         definition: "Among the accounts it interacts with in any interaction layer (sent to or received from, any weight), the share with whom it goes both ways: |sent-to ∩ received-from| / |sent-to ∪ received-from|; null without interactions.",
+                         definition: "Among the accounts it interacts with in any interaction layer (sent to or received from, any weight), the share with whom it goes both ways: |sent-to ∩ received-from| / |sent-to ∪ received-from|; null without interactions (for every account when the dataset has no interaction layers).",
                          networkx: "none; checked against a direct set computation", nullable: true) { (i: MetricInput) throws(Diagnostic) -> MetricOutput in
-            MetricOutput(column: try Interaction.dialogue(i.layers, accountCount: i.accountCount))
+            if i.layers.isEmpty { return MetricRegistry.unmeasured(i) }
+            return MetricOutput(column: try Interaction.dialogue(i.layers, accountCount: i.accountCount))
         },
         MetricDefinition("pagerank", .float, .quality, .higher, summary: "PageRank of the follow graph",
                          definition: "x ← α·(xᵀA + Σ_dangling x / N) + (1−α)/N with A row-normalized (edges point to who is followed), x₀ = 1/N, α = damping (0.85); dangling mass spread uniformly; stops when Σ|x − xlast| < N·tolerance or after max_iterations (then the output says it did not converge). Sums to 1.",
@@ -84,7 +87,7 @@ extension MetricRegistry {
             if let l = i.layer { return try LayerMetrics.compute(.hub, layer: l, accountCount: i.accountCount, settings: i.settings) }
             return try MetricRegistry.hits(i, hubs: true)
         },
-        MetricDefinition("kcore", .int, .quality, .higher, summary: "core number (undirected)",
+        MetricDefinition("kcore", .int, .quality, .none, summary: "core number (undirected)",
                          definition: "Largest k such that the account is in the k-core of the undirected follow graph (a mutual follow is one edge); Batagelj–Zaversnik, O(m).",
                          networkx: "nx.core_number(G.to_undirected())",
                          example: "accounts | summarize count() by kcore | sort kcore desc | take 5",
@@ -96,7 +99,7 @@ extension MetricRegistry {
             if let l = i.layer { return try LayerMetrics.compute(.kcore, layer: l, accountCount: i.accountCount, settings: i.settings) }
             return MetricOutput(column: .ints(try CoreNumber.compute(i.follows)))
         },
-        MetricDefinition("clustering", .float, .quality, .higher, summary: "local clustering coefficient (undirected)",
+        MetricDefinition("clustering", .float, .quality, .none, summary: "local clustering coefficient (undirected)",
                          definition: "2·triangles / (d·(d−1)) in the undirected follow graph, d its undirected degree; 0 when d < 2.",
                          networkx: "nx.clustering(G.to_undirected())",
                          layer: .optional,
@@ -199,7 +202,33 @@ extension MetricRegistry {
                          layerSeeAlso: ["received"]) { (i: MetricInput) throws(Diagnostic) -> MetricOutput in
             MetricOutput(column: .floats(Interaction.sent(try i.requiredLayer())))
         },
+        MetricDefinition("max_gain", .int, .quantity, .none,
+                         summary: "the most followers an account gained within any window of the given length",
+                         definition: "max_gain(DURATION): over each account's follow times (untimed follows left out), the most that fall in one half-open window [t, t + d). Bought audiences arrive in bursts. Null when the follows have no times. Follows the window set by `set until`.",
+                         networkx: "none; scripts/window-reference computes it from the edge list (sorted times and bisect)",
+                         nullable: true, layer: .duration,
+                         layerExample: "accounts | top 3 by max_gain(days(1)) | select handle, followers, max_gain(days(1))",
+                         layerSeeAlso: ["time", "followers"]) { (i: MetricInput) throws(Diagnostic) -> MetricOutput in
+            let (values, timed) = MaxGain.compute(i.follows, width: i.duration ?? DateTime.microsPerDay)
+            return MetricOutput(column: Column(.int(values), valid: timed ? nil : Bitmap(count: values.count, value: false)),
+                                notes: timed ? [] : ["the follows have no times: max_gain is null"])
+        },
     ]
+
+    /// An interaction metric on a dataset without interaction layers: null for every
+    /// account, since nothing was measured (SPEC §10), not 0.
+    static func unmeasured(_ i: MetricInput) -> MetricOutput {
+        MetricOutput(column: Column(.float([Double](repeating: 0, count: i.accountCount)),
+                                    valid: Bitmap(count: i.accountCount, value: false)))
+    }
+
+    /// The metrics measured on the interaction layers, null without them (SPEC §10).
+    public static let interactionMetrics = ["interactions", "engagement", "dialogue"]
+
+    /// Why the interaction metrics are null, for `describe` (nil when they are measured).
+    public static func unmeasuredReason(interactionLayers: Int) -> String? {
+        interactionLayers == 0 ? "null: the dataset has no interaction layers (load layer \"reposts.csv\" as repost)" : nil
+    }
 
     /// Exact below the limit: then neither the limit's value nor the samples matter.
     @Sendable static func betweennessKey(_ s: Settings, _ n: Int) -> [String] {

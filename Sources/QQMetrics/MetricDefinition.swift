@@ -11,10 +11,11 @@ public enum MetricDirection: Sendable {
     case higher, lower, none
 }
 
-/// Whether a metric takes a layer argument: `followers` none, `received(L)` always,
-/// `pagerank` / `pagerank(L)` either.
+/// Whether a metric takes an argument: `followers` none, `received(L)` a layer always,
+/// `pagerank` / `pagerank(L)` either; `max_gain(DURATION)` a fixed duration always.
 public enum LayerArgument: Sendable {
     case none, optional, required
+    case duration
 }
 
 /// What a metric's compute function is given: the dataset's graphs (padded to every
@@ -28,6 +29,8 @@ public struct MetricInput {
     public var layers: [Layer]
     /// The layer argument, resolved; nil for the plain column.
     public var layer: Layer?
+    /// The duration argument in microseconds (`max_gain`).
+    public var duration: Int64?
     public var settings: Settings
     /// A column this metric is built from (a name in its `dependsOn`).
     public var dependency: (String) throws(Diagnostic) -> Column

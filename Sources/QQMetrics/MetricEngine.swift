@@ -15,7 +15,7 @@ public enum MetricEngine {
     /// - Throws: `name` for an unknown metric or layer, or a layer argument the metric
     ///   does not take; what the kernels throw (bad settings, `cancelled`); `internal`
     ///   for the rule metric itself.
-    public static func compute(_ name: String, layer: String? = nil, dataset: Dataset, settings: Settings,
+    public static func compute(_ name: String, layer: String? = nil, duration: Int64? = nil, dataset: Dataset, settings: Settings,
                                dependency: (String) throws(Diagnostic) -> Column) throws(Diagnostic) -> MetricOutput {
         guard let def = MetricRegistry.definition(name) else { throw Diagnostic(.name, "unknown metric '\(name)'") }
         let n = dataset.accountCount
@@ -32,9 +32,12 @@ public enum MetricEngine {
         } else if def.layer == .required {
             throw Diagnostic(.name, "'\(name)' needs a layer argument")
         }
+        guard (def.layer == .duration) == (duration != nil) else {
+            throw Diagnostic(.name, def.layer == .duration ? "'\(name)' needs a duration argument" : "'\(name)' takes no duration")
+        }
         return try withoutActuallyEscaping(dependency) { (dep) throws(Diagnostic) -> MetricOutput in
             let input = MetricInput(dataset: dataset, follows: dataset.follows.padded(to: n), layers: layers,
-                                    layer: chosen, settings: settings, dependency: dep)
+                                    layer: chosen, duration: duration, settings: settings, dependency: dep)
             return try def.compute(input)
         }
     }

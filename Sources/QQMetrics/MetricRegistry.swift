@@ -20,6 +20,9 @@ public enum MetricRegistry {
     /// The default rule for datasets without a `posts` column (rule 1 alone).
     public static let defaultSuspiciousRuleWithoutPosts = "following >= 50 and ratio <= 0.02"
 
+    /// The note when the default rule runs without a `posts` column (SPEC §10).
+    public static let defaultRuleCaveat = "the default suspicious rule was made for accounts with a posts column; without one only '\(defaultSuspiciousRuleWithoutPosts)' applies, which also flags ordinary accounts of link networks (set your own with 'set suspicious = …')"
+
     /// Text for `help suspicious`.
     public static let suspiciousHelp = """
         suspicious: true where the rule `set suspicious = EXPR` holds (false where it \
@@ -46,7 +49,7 @@ public enum MetricRegistry {
         Dictionary(uniqueKeysWithValues: catalog.map { ($0.name, $0) })
 
     /// The metric columns of SPEC §5 (every metric that can be a plain column), in SPEC order.
-    public static let all: [MetricDefinition] = catalog.filter { $0.layer != .required }
+    public static let all: [MetricDefinition] = catalog.filter { $0.layer != .required && $0.layer != .duration }
 
     /// The metrics that take a layer argument (`received(L)`, `pagerank(L)`, …).
     public static let functions: [MetricDefinition] = catalog.filter { $0.layer != .none }

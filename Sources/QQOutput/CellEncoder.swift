@@ -91,6 +91,15 @@ struct CellBlock {
                     }
                 }
             }
+        case .datetime(let a), .duration(let a):
+            let isTime = col.type == .datetime
+            for (k, r) in block.enumerated() {
+                if !present[k] { bytes.append(null) } else {
+                    let t = isTime ? DateTime.format(a[r]) : DateTime.formatDuration(a[r])
+                    if syntax == .json { bytes.append(34); bytes.append(t); bytes.append(34) } else { bytes.append(t) }
+                }
+                ends.append(bytes.bytes.count)
+            }
         case .null:
             for _ in block { bytes.append(null); ends.append(bytes.bytes.count) }
         }

@@ -40,6 +40,11 @@ enum CellFormatter {
             for r in 0..<rows { texts.append(nulls[r] ? nullText : a[r] ? "true" : "false") }
         case .date(let a):
             for r in 0..<rows { texts.append(nulls[r] ? nullText : CivilDate(daysSinceEpoch: a[r]).iso) }
+        case .datetime(let a):
+            for r in 0..<rows { texts.append(nulls[r] ? nullText : DateTime.format(a[r])) }
+        case .duration(let a):
+            for r in 0..<rows { texts.append(nulls[r] ? nullText : DateTime.formatDuration(a[r])) }
+            return ColumnCells(texts: texts, isNull: nulls, rightAligned: true, cuttable: false)
         case .string(let s):
             for r in 0..<rows { texts.append(nulls[r] ? nullText : DisplayWidth.visible(s[r])) }
             return ColumnCells(texts: texts, isNull: nulls, rightAligned: false, cuttable: true)

@@ -15,7 +15,7 @@
 /// the chart, as are the `nullCount` rows the caller left out for being null.
 public struct Chart: Sendable, Equatable {
     public enum Kind: String, Sendable, CaseIterable {
-        case hist, scatter, bar
+        case hist, scatter, bar, line
     }
 
     public var kind: Kind
@@ -34,6 +34,8 @@ public struct Chart: Sendable, Equatable {
     public var title: String
     /// Rows the caller left out because a plotted value was null (shown in a note).
     public var nullCount: Int
+    /// `line`: x holds datetimes (microseconds since 1970, UTC); ticks are dates.
+    public var timeAxis: Bool = false
 
     public init(kind: Kind, x: [Double] = [], y: [Double] = [], labels: [String] = [], bins: Int = 0,
                 log: Bool = false, xLabel: String = "", yLabel: String = "", title: String = "", nullCount: Int = 0) {
@@ -53,6 +55,14 @@ public struct Chart: Sendable, Equatable {
         Chart(kind: .scatter, x: x, y: y, log: log, xLabel: xLabel, yLabel: yLabel, nullCount: nullCount)
     }
 
+    /// `plot line X, Y`: points joined in x order; `timeAxis` when x are datetimes.
+    public static func line(x: [Double], y: [Double], xLabel: String, yLabel: String, timeAxis: Bool,
+                            nullCount: Int = 0) -> Chart {
+        var c = Chart(kind: .line, x: x, y: y, xLabel: xLabel, yLabel: yLabel, nullCount: nullCount)
+        c.timeAxis = timeAxis
+        return c
+    }
+
     /// `plot bar LABEL, VALUE`: one bar per row, in row order.
     public static func bar(labels: [String], values: [Double], labelName: String, valueName: String,
                            log: Bool = false, nullCount: Int = 0) -> Chart {
@@ -66,7 +76,7 @@ public struct Chart: Sendable, Equatable {
         if !title.isEmpty { return title }
         switch kind {
         case .hist: return xLabel.isEmpty ? "distribution" : "distribution of \(xLabel)"
-        case .scatter: return xLabel.isEmpty || yLabel.isEmpty ? "scatter" : "\(yLabel) vs \(xLabel)"
+        case .scatter, .line: return xLabel.isEmpty || yLabel.isEmpty ? kind.rawValue : "\(yLabel) vs \(xLabel)"
         case .bar: return xLabel.isEmpty ? "bars" : yLabel.isEmpty ? xLabel : "\(xLabel) by \(yLabel)"
         }
     }

@@ -16,7 +16,7 @@ public enum ChartRenderer {
         try TerminalChart.checkSize(width: width, height: height)
         switch c.kind {
         case .hist: return try TerminalChart.histogram(c, width: width, height: height, color: color)
-        case .scatter: return try TerminalChart.scatter(c, width: width, height: height, color: color)
+        case .scatter, .line: return try TerminalChart.scatter(c, width: width, height: height, color: color)
         case .bar: return try TerminalBars.render(c, width: width, color: color)
         }
     }
@@ -28,7 +28,7 @@ public enum ChartRenderer {
     public static func svg(_ c: Chart) throws(Diagnostic) -> String {
         switch c.kind {
         case .hist: return try SVGChart.histogram(c)
-        case .scatter: return try SVGChart.scatter(c)
+        case .scatter, .line: return try SVGChart.scatter(c)
         case .bar: return try SVGChart.bars(c)
         }
     }

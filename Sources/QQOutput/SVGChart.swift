@@ -57,12 +57,22 @@ enum SVGChart {
             notes.append("\(NumberText.grouped(Int64(drawn))) of \(NumberText.grouped(Int64(total))) points drawn (1 in \(step))")
         }
         let xScale = TerminalChart.domain(xs, log: c.log), yScale = TerminalChart.domain(ys, log: c.log)
-        let xTicks = xScale.ticks(target: 8), yTicks = yScale.ticks(target: 6)
+        let xTicked = AxisTicks.x(c, xScale, target: 8)
+        let xTicks = xTicked.map(\.0), yTicks = yScale.ticks(target: 6)
         var w = SVGWriter(width: width, height: height)
         let subtitle = "\(NumberText.grouped(Int64(total))) points" + (c.log ? " · log–log" : "")
         let area = frame(&w, c.displayTitle, subtitle, yTicks.map(NumberText.compact), notes)
         axes(&w, area, xScale, xTicks, yScale, yTicks, xName: Chart.axisName(c.xLabel, log: c.log),
-             yName: Chart.axisName(c.yLabel, log: c.log))
+             yName: Chart.axisName(c.yLabel, log: c.log), xLabels: xTicked.map(\.1))
+        if c.kind == .line {
+            var d = ""
+            for i in stride(from: 0, to: xs.count, by: step) {
+                d += (d.isEmpty ? "M" : " L") + SVGWriter.num(area.x(xScale.unit(xs[i]))) + " " + SVGWriter.num(area.y(yScale.unit(ys[i])))
+            }
+            w.open("g", "fill=\"none\" stroke=\"\(SVGWriter.mark)\" stroke-width=\"1.8\"")
+            w.raw("<path d=\"\(d)\"/>\n")
+            w.close("g")
+        }
         let radius = total > 5000 ? 1.8 : total > 500 ? 2.4 : 3.2
         let opacity = total > 5000 ? 0.35 : total > 500 ? 0.5 : 0.75
         w.open("g", "fill=\"\(SVGWriter.mark)\" fill-opacity=\"\(opacity)\"")
@@ -70,7 +80,7 @@ enum SVGChart {
             w.circle(area.x(xScale.unit(xs[i])), area.y(yScale.unit(ys[i])), r: radius)
         }
         w.close("g")
-        return w.document(title: c.displayTitle, description: "Scatter plot. " + subtitle + ".")
+        return w.document(title: c.displayTitle, description: (c.kind == .line ? "Line chart. " : "Scatter plot. ") + subtitle + ".")
     }
 
     /// Title, subtitle and notes; returns the plot area left for axes and marks.
@@ -89,7 +99,7 @@ enum SVGChart {
 
     /// Gridlines, axis lines, tick marks (minor ones on log axes), tick labels and axis names.
     static func axes(_ w: inout SVGWriter, _ a: Area, _ xs: Scale, _ xTicks: [Double], _ ys: Scale,
-                     _ yTicks: [Double], xName: String, yName: String) {
+                     _ yTicks: [Double], xName: String, yName: String, xLabels: [String]? = nil) {
         w.open("g", "stroke=\"\(SVGWriter.grid)\" stroke-width=\"1\"")
         for t in xTicks { let x = a.x(xs.unit(t)); w.line(x, a.top, x, a.bottom) }
         for t in yTicks { let y = a.y(ys.unit(t)); w.line(a.left, y, a.right, y) }
@@ -103,7 +113,9 @@ enum SVGChart {
         for t in ys.minorTicks() { let y = a.y(ys.unit(t)); w.line(a.left - 3, y, a.left, y) }
         w.close("g")
         w.open("g", "font-size=\"11\" fill=\"\(SVGWriter.ink)\"")
-        for t in xTicks { w.text(a.x(xs.unit(t)), a.bottom + 18, NumberText.compact(t), "text-anchor=\"middle\"") }
+        for (k, t) in xTicks.enumerated() {
+            w.text(a.x(xs.unit(t)), a.bottom + 18, xLabels?[k] ?? NumberText.compact(t), "text-anchor=\"middle\"")
+        }
         for t in yTicks { w.text(a.left - 8, a.y(ys.unit(t)) + 4, NumberText.compact(t), "text-anchor=\"end\"") }
         w.close("g")
         w.text((a.left + a.right) / 2, a.bottom + 40, xName,

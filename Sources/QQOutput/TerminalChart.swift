@@ -77,10 +77,22 @@ enum TerminalChart {
         var bits = [UInt8](repeating: 0, count: rows * plotWidth)
         // Braille dot bits by (column, row) inside a cell (Unicode 2800–28FF).
         let dotBit: [[UInt8]] = [[0x01, 0x02, 0x04, 0x40], [0x08, 0x10, 0x20, 0x80]]
+        var last: (Int, Int)? = nil
         for i in xs.indices {
             let dx = clampedInt((xScale.unit(xs[i]) * dotsX).rounded(), 0, Int(dotsX))
             let dy = clampedInt(((1 - yScale.unit(ys[i])) * dotsY).rounded(), 0, Int(dotsY))
             bits[(dy / 4) * plotWidth + dx / 2] |= dotBit[dx % 2][dy % 4]
+            // plot line: join consecutive points with dots along the segment.
+            if c.kind == .line, let (px, py) = last {
+                let steps = max(abs(dx - px), abs(dy - py))
+                if steps > 1 {
+                    for s in 1..<steps {
+                        let qx = px + (dx - px) * s / steps, qy = py + (dy - py) * s / steps
+                        bits[(qy / 4) * plotWidth + qx / 2] |= dotBit[qx % 2][qy % 4]
+                    }
+                }
+            }
+            last = (dx, dy)
         }
         for r in 0..<rows {
             for col in 0..<plotWidth where bits[r * plotWidth + col] != 0 {
@@ -91,8 +103,8 @@ enum TerminalChart {
         for t in yTickValues {
             f.yTicks.append((clampedInt(((1 - yScale.unit(t)) * dotsY).rounded(), 0, Int(dotsY)) / 4, NumberText.compact(t)))
         }
-        for t in xScale.ticks(target: max(2, plotWidth / 10)) {
-            f.xTicks.append((clampedInt((xScale.unit(t) * dotsX).rounded(), 0, Int(dotsX)) / 2, NumberText.compact(t)))
+        for (t, label) in AxisTicks.x(c, xScale, target: max(2, plotWidth / (c.timeAxis ? 12 : 10))) {
+            f.xTicks.append((clampedInt((xScale.unit(t) * dotsX).rounded(), 0, Int(dotsX)) / 2, label))
         }
         return f.render(width: width, color: color)
     }

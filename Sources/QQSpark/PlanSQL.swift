@@ -321,7 +321,7 @@ struct PlanSQL {
             case .neighbourhood(_, let a, let h): a.forEach(visit); h.map(visit)
             case .metric(let i, _), .count(let i): walk(i)
             case .filter(let i, let e): walk(i); visit(e)
-            case .project(let i, let items), .extend(let i, let items), .distinct(let i, let items), .correlate(let i, let items, _):
+            case .project(let i, let items), .extend(let i, let items), .distinct(let i, let items), .correlate(let i, let items, _, _):
                 walk(i); items.forEach { visit($0.expr) }
             case .sort(let i, let keys): walk(i); keys.forEach { visit($0.expr) }
             case .topN(let i, let n, let keys): walk(i); visit(n); keys.forEach { visit($0.expr) }
@@ -352,7 +352,7 @@ struct PlanSQL {
             case .metric(let i, let ms): add(ms); walk(i)
             case .count(let i): walk(i)
             case .filter(let i, let e): walk(i); visit(e)
-            case .project(let i, let items), .extend(let i, let items), .distinct(let i, let items), .correlate(let i, let items, _):
+            case .project(let i, let items), .extend(let i, let items), .distinct(let i, let items), .correlate(let i, let items, _, _):
                 walk(i); items.forEach { visit($0.expr) }
             case .sort(let i, let keys): walk(i); keys.forEach { visit($0.expr) }
             case .topN(let i, let n, let keys): walk(i); visit(n); keys.forEach { visit($0.expr) }

@@ -39,6 +39,9 @@ enum SQLText {
         case .bool: return "BOOLEAN"
         case .date: return "DATE"
         case .string: return "STRING"
+        // Microseconds, as qq holds them (the engine refuses what computes with them).
+        case .datetime: return "TIMESTAMP"
+        case .duration: return "BIGINT"
         case .null: return "STRING"
         }
     }
@@ -55,6 +58,8 @@ enum SQLText {
         case .bool(let b): return b ? "TRUE" : "FALSE"
         case .date(let d): return "DATE '\(CivilDate(daysSinceEpoch: d).iso)'"
         case .string(let s): return string(s)
+        case .datetime(let us): return "timestamp_micros(CAST(\(us) AS BIGINT))"
+        case .duration(let us): return "CAST(\(us) AS BIGINT)"
         }
     }
 

@@ -38,7 +38,8 @@ public struct Statement: Sendable {
         /// `load …` (SPEC §2)
         case load(LoadTarget, lenient: Bool)
         /// `generate accounts N follows M [seed S]`
-        case generate(accounts: Expr, follows: Expr, seed: Expr?)
+        /// `times` adds follow times (SPEC §8).
+        case generate(accounts: Expr, follows: Expr, seed: Expr?, times: Bool = false)
         /// `save "path" [overwrite]`
         case save(path: StringLiteral, overwrite: Bool)
     }
@@ -54,6 +55,9 @@ public enum LoadTarget: Sendable {
     case accounts(StringLiteral)
     /// `load layer NAME "file.csv"`
     case layer(Identifier, StringLiteral)
+    /// `load layers "file" by COLUMN [time COLUMN]`: layers named by a column's values
+    /// (SPEC §8); columns by header name or 1-based position.
+    case layers(StringLiteral, by: String, time: String?)
     /// `load sample`
     case sample
 }
@@ -155,7 +159,8 @@ public struct Stage: Sendable {
         /// `join [left|anti] SOURCE on COL` / `… on A == B`
         case join(JoinSpec)
         /// `correlate EXPR, EXPR, … [method spearman|pearson|kendall]`
-        case correlate([SelectItem], method: Identifier?)
+        /// `long`: one row per pair instead of the matrix.
+        case correlate([SelectItem], method: Identifier?, long: Bool)
         /// `plot hist|scatter|bar …  [to "file.svg"]`
         case plot(PlotSpec)
         /// `export "file.csv" [overwrite]`
@@ -196,7 +201,7 @@ public struct SelectItem: Sendable {
 }
 
 public struct PlotSpec: Sendable {
-    public enum Kind: String, Sendable { case hist, scatter, bar }
+    public enum Kind: String, Sendable { case hist, scatter, bar, line }
     public var kind: Kind
     /// hist: [x]; scatter: [x, y]; bar: [label, value].
     public var args: [SelectItem]

@@ -26,11 +26,12 @@ public enum ASTDump {
             case .follows(let p): t = "follows " + quote(p.value)
             case .accounts(let p): t = "accounts " + quote(p.value)
             case .layer(let n, let p): t = "layer \(n.name) " + quote(p.value)
+            case .layers(let p, let by, let time): t = "layers " + quote(p.value) + " by \(by)" + (time.map { " time \($0)" } ?? "")
             case .sample: t = "sample"
             }
             return "(load \(t)\(lenient ? " lenient" : ""))"
-        case .generate(let a, let f, let seed):
-            return "(generate \(expr(a)) \(expr(f))" + (seed.map { " (seed \(expr($0)))" } ?? "") + ")"
+        case .generate(let a, let f, let seed, let times):
+            return "(generate \(expr(a)) \(expr(f))" + (seed.map { " (seed \(expr($0)))" } ?? "") + (times ? " times" : "") + ")"
         case .save(let p, let overwrite): return "(save \(quote(p.value))\(overwrite ? " overwrite" : ""))"
         }
     }
@@ -77,8 +78,9 @@ public enum ASTDump {
         case .count: return "count"
         case .sample(let n, let seed): return "(sample \(expr(n))" + (seed.map { " (seed \(expr($0)))" } ?? "") + ")"
         case .compare(let on): return "(compare" + names(on) + ")"
-        case .correlate(let items, let method):
-            return "(correlate" + items.map { " " + item($0) }.joined() + (method.map { " (method \($0.name))" } ?? "") + ")"
+        case .correlate(let items, let method, let long):
+            return "(correlate" + items.map { " " + item($0) }.joined() + (method.map { " (method \($0.name))" } ?? "")
+                + (long ? " long" : "") + ")"
         case .plot(let p):
             var s = "(plot \(p.kind.rawValue)" + p.args.map { " " + item($0) }.joined()
             if let b = p.bins { s += " (bins \(expr(b)))" }

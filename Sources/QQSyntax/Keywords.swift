@@ -23,7 +23,7 @@ public enum Keywords {
     /// The `correlate … method NAME` choices.
     public static let correlationMethods = ["spearman", "pearson", "kendall"]
     /// The `plot KIND` choices.
-    public static let plotKinds = ["hist", "scatter", "bar"]
+    public static let plotKinds = ["hist", "scatter", "bar", "line"]
     /// Names `let` and `param` may not bind: statement and expression keywords and the built-in sources.
     public static let reserved: Set<String> = Set(statements + expression + pipelineSources)
 }

@@ -102,7 +102,7 @@ extension ParserCore {
         return items
     }
 
-    // correlate := 'correlate' items [ 'method' ( 'spearman' | 'pearson' | 'kendall' ) ]
+    // correlate := 'correlate' items [ 'method' ( 'spearman' | 'pearson' | 'kendall' ) ] [ 'long' ]
     package mutating func parseCorrelate(_ keyword: SourceSpan) throws(Diagnostic) -> Stage.Kind {
         let items = try parseItems()
         if items.count < 2 {
@@ -119,25 +119,25 @@ extension ParserCore {
             }
             method = m
         }
-        return .correlate(items, method: method)
+        return .correlate(items, method: method, long: eat("long"))
     }
 
-    // plot := ( 'hist' item | 'scatter' item ',' item | 'bar' item ',' item )
+    // plot := ( 'hist' item | 'scatter' item ',' item | 'bar' item ',' item | 'line' item ',' item )
     //         { 'bins' or_expr | 'log' | 'to' STRING [ 'overwrite' ] }
     package mutating func parsePlot() throws(Diagnostic) -> PlotSpec {
         let kindToken = peek
         guard case .word(let k) = kindToken.kind, let kind = PlotSpec.Kind(rawValue: k) else {
             if case .word(let k) = kindToken.kind {
                 throw error("unknown plot kind '\(k)'", at: kindToken.span,
-                            hint: Suggest.hint(for: k, among: Keywords.plotKinds) ?? "plots are hist, scatter and bar")
+                            hint: Suggest.hint(for: k, among: Keywords.plotKinds) ?? "plots are hist, scatter, bar and line")
             }
-            throw error(expected: "'hist', 'scatter' or 'bar'")
+            throw error(expected: "'hist', 'scatter', 'bar' or 'line'")
         }
         advance()
         let args = try parseItems()
         let wanted = kind == .hist ? 1 : 2
         if args.count != wanted {
-            let shape = kind == .hist ? "one expression" : kind == .scatter ? "two expressions: X, Y" : "two expressions: LABEL, VALUE"
+            let shape = kind == .hist ? "one expression" : kind == .scatter || kind == .line ? "two expressions: X, Y" : "two expressions: LABEL, VALUE"
             throw error("'plot \(k)' takes \(shape)", at: args[0].expr.span.union(args[args.count - 1].expr.span))
         }
         var spec = PlotSpec(kind: kind, args: args, bins: nil, log: false, file: nil, overwrite: false)

@@ -196,6 +196,13 @@ extension ParserCore {
         case .word("accounts"):
             advance()
             target = .accounts(try expectString("an accounts file path in quotes"))
+        case .word("layers"):
+            advance()
+            let path = try expectString("an edge-file path in quotes, as in: load layers \"activity.txt\" by 4 time 3")
+            guard eat("by") else { throw error(expected: "'by' and the column naming each row's layer", hint: "load layers \"activity.txt\" by 4 time 3") }
+            let by = try parseColumnRef()
+            let time = eat("time") ? Optional(try parseColumnRef()) : nil
+            target = .layers(path, by: by, time: time)
         case .word("layer"):
             advance()
             let name = try parseName("a layer name, as in: load layer repost \"retweets.csv\"")
@@ -207,13 +214,23 @@ extension ParserCore {
         return .load(target, lenient: eat("lenient"))
     }
 
-    // generate := 'generate' 'accounts' or_expr 'follows' or_expr [ 'seed' or_expr ]
+    /// A column of a file: a header name, a quoted name, or a 1-based position.
+    package mutating func parseColumnRef() throws(Diagnostic) -> String {
+        switch peek.kind {
+        case .word(let w): advance(); return w
+        case .string(let s): advance(); return s
+        case .number(.int(let i)) where i >= 1: advance(); return String(i)
+        default: throw error(expected: "a column name or a position like 4")
+        }
+    }
+
+    // generate := 'generate' 'accounts' or_expr 'follows' or_expr [ 'seed' or_expr ] [ 'times' ]
     package mutating func parseGenerate() throws(Diagnostic) -> Statement.Kind {
         try expect(word: "accounts")
         let n = try parseOr()
         try expect(word: "follows")
         let m = try parseOr()
         let seed = eat("seed") ? Optional(try parseOr()) : nil
-        return .generate(accounts: n, follows: m, seed: seed)
+        return .generate(accounts: n, follows: m, seed: seed, times: eat("times"))
     }
 }

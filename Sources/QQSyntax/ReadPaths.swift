@@ -29,7 +29,7 @@ public enum ReadPaths {
             case .count, .export: break
             case .sample(let n, let seed): expr(n); if let seed { expr(seed) }
             case .compare(let on): on?.forEach(item)
-            case .correlate(let items, _): items.forEach(item)
+            case .correlate(let items, _, _): items.forEach(item)
             case .plot(let p): p.args.forEach(item); if let b = p.bins { expr(b) }
             case .join(let j): expr(j.right); expr(j.leftKey); if let r = j.rightKey { expr(r) }
             }
@@ -38,7 +38,7 @@ public enum ReadPaths {
         case .expression(let e), .print(let e), .letBinding(_, let e), .set(_, let e), .param(_, let e): expr(e)
         case .compare(let accounts, let on): accounts.forEach(expr); on?.forEach(item)
         case .assert(let c, let m): expr(c); if let m { expr(m) }
-        case .generate(let a, let f, let seed): expr(a); expr(f); if let seed { expr(seed) }
+        case .generate(let a, let f, let seed, _): expr(a); expr(f); if let seed { expr(seed) }
         case .describe, .source, .help, .load, .save: break
         }
         return out

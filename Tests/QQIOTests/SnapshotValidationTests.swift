@@ -310,3 +310,40 @@ struct CraftedSnapshot {
         #expect(refused > 30)
     }
 }
+
+/// Time sections (SPEC §8): kept by a round trip, and checked like every other section.
+@Suite struct SnapshotTimeSectionTests {
+    static func timed() throws -> Dataset {
+        let dir = Fixture.tempDir("qqtimed")
+        _ = Fixture.write("handle,seen\na,2024-01-31T12:00:00Z\nb,\nc,2024-02-02T10:00:00Z\n", dir, "accounts.csv")
+        _ = Fixture.write("src,dst,time\nb,a,2024-01-01T00:00:00Z\nc,a,2024-01-10T00:00:00Z\na,b,2024-02-01T12:00:00Z\nc,b,\n", dir, "follows.csv")
+        _ = Fixture.write("src,dst,time\na,b,2024-01-05T00:00:00Z\na,b,2024-02-05T00:00:00Z\nc,b,\n", dir, "repost.csv")
+        return try Loader.load(path: dir, options: LoadOptions()).dataset
+    }
+
+    @Test func timesSurviveARoundTrip() throws {
+        let d = try Self.timed()
+        #expect(d.follows.times != nil && d.layers.first?.events?.count == 3)
+        let s = try CraftedSnapshot(d)
+        let p = Fixture.write(bytes: s.bytes, s.dir, "t.qqs")
+        let back = try Loader.load(path: p, options: LoadOptions()).dataset
+        #expect(back.follows.times == d.follows.times)
+        #expect(back.layers.first?.events == d.layers.first?.events)
+        guard case .datetime(let t0)? = d.accounts.column("seen")?.storage,
+              case .datetime(let t1)? = back.accounts.column("seen")?.storage else { Issue.record("seen is not a datetime column"); return }
+        #expect(t0 == t1 && back.accounts.column("seen")?.isNull(1) == true)
+    }
+
+    @Test func badTimeSectionsAreRefused() throws {
+        let d = try Self.timed()
+        var a = try CraftedSnapshot(d)
+        a.change(.eventSources, 1, as: UInt32.self) { $0[1] = 3 }
+        #expect(a.load()?.contains("layer 'repost': event 1 names an account outside 0..<3") == true, "\(a.load() ?? "loaded")")
+        var b = try CraftedSnapshot(d)
+        b.change(.eventWeights, 1, as: Double.self) { $0[0] = .nan }
+        #expect(b.load()?.contains("event 0 has weight nan") == true, "\(b.load() ?? "loaded")")
+        var c = try CraftedSnapshot(d)
+        c.change(.eventSources, 1, as: UInt32.self) { $0[0] = 0 }
+        #expect(c.load() == nil)   // a valid id: the events are the file's data
+    }
+}

@@ -133,6 +133,9 @@ import QQMetrics
         // Help, completion and the binder take their metric names from the registry.
         #expect(Set(HelpRegistry.topics(in: .metric).map(\.name)) == Set(MetricRegistry.all.map(\.name)))
         for d in MetricRegistry.all { #expect(MetricID(d.name) != nil) }
-        for d in MetricRegistry.functions { #expect(MetricID(d.name, layer: "x") != nil) }
+        for d in MetricRegistry.functions where d.layer != .duration { #expect(MetricID(d.name, layer: "x") != nil) }
+        for d in MetricRegistry.functions where d.layer == .duration {
+            #expect(MetricID(d.name, duration: 1) != nil && MetricID(d.name) == nil && MetricID(d.name, layer: "x") == nil)
+        }
     }
 }

@@ -40,7 +40,7 @@ import QQData
             case .count(let i): out.append("count"); cur = i
             case .sample(let i, _, _): out.append("sample"); cur = i
             case .compare(let i, _): out.append("compare"); cur = i
-            case .correlate(let i, _, _): out.append("correlate"); cur = i
+            case .correlate(let i, _, _, _): out.append("correlate"); cur = i
             case .export(let i, _, _, _): out.append("export"); cur = i
             case .plot(let i, _): out.append("plot"); cur = i
             }

@@ -27,6 +27,8 @@ struct SessionCompletionTests {
         ("accounts | where ci‸", "17:city"),
         ("print (follows | select s‸", "24:src"),
         ("mut‸", "0:mutuals("),
+        ("rea‸", "0:read"),
+        ("accounts | join (rea‸", "17:read"),
         ("let x = fol‸", "8:followers( following( follows"),
         ("set format = ‸", "13:csv json jsonl line markdown table tsv"),
         ("set form‸", "4:format"),

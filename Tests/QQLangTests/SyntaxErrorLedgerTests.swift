@@ -131,7 +131,7 @@ struct SyntaxErrorLedgerTests {
         t.qq:1:17: error: unknown plot kind 'pie'
           accounts | plot pie x
                           ^~~
-        hint: plots are hist, scatter and bar
+        hint: plots are hist, scatter, bar and line
 
         """),
         ("accounts | plot scatter x", """

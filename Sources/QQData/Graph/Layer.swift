@@ -12,6 +12,17 @@ public struct Layer: Sendable, Equatable {
     public var droppedSelfLoops: Int
     /// Rows dropped (follow layer) or merged into one edge (interaction layers) because the pair repeated.
     public var duplicateRows: Int
+    /// Follow layer with a time column (SPEC §8): when each follow began, parallel to
+    /// `out.targets` (the earliest time of a repeated pair; `EdgeEvents.untimed` for a
+    /// row without one). Nil when the file had no time column.
+    public var times: [Int64]? = nil
+    /// Follow layer with a weight column (SPEC §9): each follow's weight, parallel to
+    /// `out.targets` (a repeated pair keeps its first row's). Kept as data only: every
+    /// follow metric is unweighted. Nil when the file had no weight column.
+    public var followWeights: [Double]? = nil
+    /// Interaction layer with a time column: the events themselves (a pair can have
+    /// many), beside the weighted CSR that sums them. Nil when the file had no times.
+    public var events: EdgeEvents? = nil
 
     public init(name: String, out: CSR, inn: CSR, weighted: Bool, droppedSelfLoops: Int = 0, duplicateRows: Int = 0) {
         self.name = name; self.out = out; self.inn = inn; self.weighted = weighted

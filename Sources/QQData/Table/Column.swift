@@ -9,6 +9,10 @@ public struct Column: Sendable {
         case bool([Bool])
         case date([Int32])
         case string(StringStore)
+        /// Microseconds since 1970-01-01T00:00:00Z.
+        case datetime([Int64])
+        /// Microseconds.
+        case duration([Int64])
         /// A column whose every value is null (type unknown until something else is known).
         case null(Int)
     }
@@ -28,6 +32,8 @@ public struct Column: Sendable {
         case .bool: return .bool
         case .date: return .date
         case .string: return .string
+        case .datetime: return .datetime
+        case .duration: return .duration
         case .null: return .null
         }
     }
@@ -39,6 +45,7 @@ public struct Column: Sendable {
         case .bool(let a): return a.count
         case .date(let a): return a.count
         case .string(let s): return s.count
+        case .datetime(let a), .duration(let a): return a.count
         case .null(let n): return n
         }
     }
@@ -64,6 +71,8 @@ public struct Column: Sendable {
         case .bool(let a): return .bool(a[i])
         case .date(let a): return .date(a[i])
         case .string(let s): return .string(s[i])
+        case .datetime(let a): return .datetime(a[i])
+        case .duration(let a): return .duration(a[i])
         case .null: return .null
         }
     }
@@ -92,6 +101,8 @@ public struct Column: Sendable {
         case .bool(let a): return Column(.bool(rows.map { a[Int($0)] }), valid: newValid)
         case .date(let a): return Column(.date(rows.map { a[Int($0)] }), valid: newValid)
         case .string(let s): return Column(.string(s.gather(rows)), valid: newValid)
+        case .datetime(let a): return Column(.datetime(rows.map { a[Int($0)] }), valid: newValid)
+        case .duration(let a): return Column(.duration(rows.map { a[Int($0)] }), valid: newValid)
         case .null: return Column(.null(rows.count))
         }
     }
@@ -130,13 +141,14 @@ public struct ColumnBuilder: Sendable {
         case .float: floats.reserveCapacity(capacity)
         case .bool: bools.reserveCapacity(capacity)
         case .date: dates.reserveCapacity(capacity)
+        case .datetime, .duration: ints.reserveCapacity(capacity)
         default: break
         }
     }
 
     public mutating func appendNull() {
         switch type {
-        case .int: ints.append(0)
+        case .int, .datetime, .duration: ints.append(0)
         case .float: floats.append(0)
         case .bool: bools.append(false)
         case .date: dates.append(0)
@@ -156,6 +168,9 @@ public struct ColumnBuilder: Sendable {
         case (.float, .int(let i)): floats.append(Double(i))
         case (.bool, .bool(let b)): bools.append(b)
         case (.date, .date(let d)): dates.append(d)
+        case (.datetime, .datetime(let t)): ints.append(t)
+        case (.datetime, .date(let d)): ints.append(DateTime.micros(day: d))
+        case (.duration, .duration(let d)): ints.append(d)
         case (.string, .string(let s)): strings.append(s)
         case (.string, _): strings.append(v.description)
         default: appendNull(); return
@@ -171,6 +186,8 @@ public struct ColumnBuilder: Sendable {
         case .bool: return Column(.bool(bools), valid: mask)
         case .date: return Column(.date(dates), valid: mask)
         case .string: return Column(.string(strings), valid: mask)
+        case .datetime: return Column(.datetime(ints), valid: mask)
+        case .duration: return Column(.duration(ints), valid: mask)
         case .null: return Column(.null(n))
         }
     }
@@ -183,6 +200,7 @@ public struct ColumnBuilder: Sendable {
             if vt == .null || vt == t { continue }
             if t == .null { t = vt; continue }
             if (t == .int && vt == .float) || (t == .float && vt == .int) { t = .float; continue }
+            if (t == .date && vt == .datetime) || (t == .datetime && vt == .date) { t = .datetime; continue }
             return .string
         }
         return t

@@ -9,6 +9,10 @@ public enum Value: Sendable, Hashable, CustomStringConvertible {
     case bool(Bool)
     case date(Int32)
     case string(String)
+    /// Microseconds since 1970-01-01T00:00:00Z.
+    case datetime(Int64)
+    /// Microseconds.
+    case duration(Int64)
 
     public var type: ValueType {
         switch self {
@@ -18,6 +22,8 @@ public enum Value: Sendable, Hashable, CustomStringConvertible {
         case .bool: return .bool
         case .date: return .date
         case .string: return .string
+        case .datetime: return .datetime
+        case .duration: return .duration
         }
     }
 
@@ -42,6 +48,8 @@ public enum Value: Sendable, Hashable, CustomStringConvertible {
         case .bool(let b): return b ? "true" : "false"
         case .date(let d): return CivilDate(daysSinceEpoch: d).iso
         case .string(let s): return s
+        case .datetime(let t): return DateTime.format(t)
+        case .duration(let d): return DateTime.formatDuration(d)
         }
     }
 
@@ -56,7 +64,7 @@ public enum Value: Sendable, Hashable, CustomStringConvertible {
 
 /// The type of a column or expression.
 public enum ValueType: String, Sendable, Hashable, CaseIterable {
-    case null, int, float, bool, date, string
+    case null, int, float, bool, date, string, datetime, duration
 
     public var isNumeric: Bool { self == .int || self == .float }
 }

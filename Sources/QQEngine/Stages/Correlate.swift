@@ -3,18 +3,20 @@ import QQSyntax
 import QQSemantic
 
 extension Executor {
-    /// `correlate EXPR, … [method …]`: the matrix of pairwise coefficients with n.
-    package func correlate(_ f: Frame, _ items: [NamedExpr], _ method: CorrelationMethod) throws(Diagnostic) -> Frame {
-        Frame(table: try Correlation.table(f, items, method, rt))
+    /// `correlate EXPR, … [method …] [long]`: the pairwise coefficients with their n.
+    package func correlate(_ f: Frame, _ items: [NamedExpr], _ method: CorrelationMethod, long: Bool) throws(Diagnostic) -> Frame {
+        Frame(table: try Correlation.table(f, items, method, long: long, rt))
     }
 }
 
 /// `correlate`: the matrix of pairwise coefficients. Each coefficient uses the rows
 /// where both expressions are non-null (SciPy's `spearmanr`, `pearsonr`, `kendalltau`
-/// with tau-b); a constant input gives null. Rows and columns are the expressions;
-/// `n` is the smallest number of rows behind any coefficient of the row.
+/// with tau-b); a constant input gives null. Rows and columns are the expressions,
+/// then `n_X` columns give the number of rows behind each coefficient (SPEC §10); with
+/// `long`, one row per pair (x before y in the order written).
 package enum Correlation {
-    package static func table(_ f: Frame, _ items: [NamedExpr], _ method: CorrelationMethod, _ rt: Runtime) throws(Diagnostic) -> Table {
+    package static func table(_ f: Frame, _ items: [NamedExpr], _ method: CorrelationMethod, long: Bool = false,
+                              _ rt: Runtime) throws(Diagnostic) -> Table {
         let ev = Evaluator(frame: f, rt: rt)
         var data: [[Double]] = []
         var present: [[Bool]] = []
@@ -46,11 +48,21 @@ package enum Correlation {
                 n[i][j] = x.count; n[j][i] = x.count
             }
         }
+        let names = method.resultColumns(items.map(\.name), long: long).map(\.0)
+        if long {
+            let pairs = (0..<k).flatMap { i in ((i + 1)..<k).map { (i, $0) } }
+            return Table(names: names, columns: [
+                Column.from(pairs.map { .string(items[$0.0].name) }),
+                Column.from(pairs.map { .string(items[$0.1].name) }),
+                Column.floats(pairs.map { r[$0.0][$0.1] ?? 0 }, valid: Bitmap.from(pairs.map { r[$0.0][$0.1] != nil })),
+                Column.ints(pairs.map { Int64(n[$0.0][$0.1]) }),
+            ])
+        }
         var columns: [Column] = [Column.from(items.map { .string($0.name) })]
         for j in 0..<k {
             columns.append(Column.floats((0..<k).map { r[$0][j] ?? 0 }, valid: Bitmap.from((0..<k).map { r[$0][j] != nil })))
         }
-        columns.append(Column.ints((0..<k).map { i in Int64((0..<k).filter { $0 != i }.map { n[i][$0] }.min() ?? 0) }))
-        return Table(names: ["variable"] + items.map(\.name) + ["n"], columns: columns)
+        for j in 0..<k { columns.append(Column.ints((0..<k).map { Int64(n[$0][j]) })) }
+        return Table(names: names, columns: columns)
     }
 }

@@ -21,6 +21,16 @@ extension Executor {
             for i in 0..<f.count where !columns[0].isNull(i) && !columns[1].isNull(i) { x.append(xs[i]); y.append(ys[i]) }
             chart = Chart.scatter(x: x, y: y, xLabel: spec.args[0].name, yLabel: spec.args[1].name, log: spec.log,
                                   nullCount: f.count - x.count)
+        case .line:
+            // A series by x (a time axis when x is a date or datetime), in x order.
+            let isTime = columns[0].type == .datetime || columns[0].type == .date
+            let xc = columns[0].type == .date ? try ev.toDatetime(columns[0], span: nil) : columns[0]
+            let xs = xc.doubles, ys = columns[1].doubles
+            var pts: [(Double, Double)] = []
+            for i in 0..<f.count where !xc.isNull(i) && !columns[1].isNull(i) { pts.append((xs[i], ys[i])) }
+            pts.sort { $0.0 < $1.0 }
+            chart = Chart.line(x: pts.map(\.0), y: pts.map(\.1), xLabel: spec.args[0].name, yLabel: spec.args[1].name,
+                               timeAxis: isTime, nullCount: f.count - pts.count)
         case .bar:
             let vs = columns[1].doubles
             var labels: [String] = [], values: [Double] = []

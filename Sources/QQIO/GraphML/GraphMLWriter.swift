@@ -65,6 +65,8 @@ enum GraphMLWriter {
         case .float: return ("double", "")
         case .bool: return ("boolean", "")
         case .date: return ("string", " qq.type=\"date\"")
+        case .datetime: return ("string", " qq.type=\"datetime\"")
+        case .duration: return ("long", " qq.type=\"duration\"")
         case .string, .null: return ("string", "")
         }
     }
@@ -82,6 +84,8 @@ enum GraphMLWriter {
         case .float(let a): return floatText(a[i])
         case .bool(let a): return a[i] ? "true" : "false"
         case .date(let a): return CivilDate(daysSinceEpoch: a[i]).iso
+        case .datetime(let a): return DateTime.format(a[i])
+        case .duration(let a): return String(a[i])
         case .string(let s): return s[i]
         case .null: return ""
         }

@@ -52,7 +52,9 @@ enum AccountsReader {
             // Typing a column of millions of cells takes a while: Ctrl-C between columns.
             try Cancellation.check()
             columnNames.append(names[i])
-            columns.append(RawColumn.finish(consumer.chunks.map { $0[slot] }, fileQuotesEverything: fileQuotes))
+            var c = RawColumn.finish(consumer.chunks.map { $0[slot] }, fileQuotesEverything: fileQuotes)
+            if TimeColumnName.matches(names[i]), let t = TimeColumnName.unixColumn(c) { c = t }
+            columns.append(c)
         }
         var warnings: [Diagnostic] = []
         let skipped = reader.skipped + consumer.duplicates.count

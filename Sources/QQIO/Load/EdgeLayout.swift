@@ -10,6 +10,10 @@ struct EdgeLayout: Sendable, Equatable {
     var dst: Int
     var weight: Int?
     var fieldCount: Int
+    /// The time column (SPEC §8): by header name, or named by `load layers … time`.
+    var time: Int? = nil
+    /// `load layers … by COLUMN`: the column whose values name each row's layer.
+    var label: Int? = nil
 
     static let pairs: [(String, String)] = [
         ("src", "dst"), ("source", "target"), ("follower", "followee"), ("from", "to"),
@@ -62,6 +66,36 @@ struct EdgeLayout: Sendable, Equatable {
         return false
     }
 
+    /// Applies the time column found by header name, or the columns `load layers` names
+    /// (a header name, or a 1-based position; files without a header only by position).
+    mutating func resolve(_ names: [String], columns: EdgeColumns?, path: String, line: Int) throws(Diagnostic) {
+        let lower = names.map { $0.trimmingSpaces.lowercased() }
+        if hasHeader, let t = lower.firstIndex(where: { TimeColumnName.exact.contains($0) }), t != src, t != dst {
+            time = t
+            if weight == t { weight = nil }
+        }
+        guard let columns else { return }
+        func find(_ c: String, _ what: String) throws(Diagnostic) -> Int {
+            if let k = Int(c) {
+                guard k >= 1 && k <= fieldCount else {
+                    throw Diagnostic(.io, "no column \(k): the file has \(fieldCount) columns",
+                                     position: FilePosition(file: path, line: line, column: 1))
+                }
+                return k - 1
+            }
+            if hasHeader, let i = lower.firstIndex(of: c.lowercased()) { return i }
+            throw Diagnostic(.io, "no column '\(c)' for \(what)", position: FilePosition(file: path, line: line, column: 1),
+                             hint: hasHeader ? "columns: " + names.joined(separator: ", ") : "the file has no header: name columns by position, 1 to \(fieldCount)")
+        }
+        label = try find(columns.by, "the layer names")
+        if let t = columns.time { time = try find(t, "the time") }
+        for c in [label, time] where c != nil && (c == src || c == dst) {
+            throw Diagnostic(.io, "column \(c! + 1) holds the edges' \(c == src ? "sources" : "targets")",
+                             position: FilePosition(file: path, line: line, column: 1))
+        }
+        if weight == label || weight == time { weight = nil }
+    }
+
     static func isNumber(_ f: PeekField) -> Bool {
         var t = Array(f.text.utf8)
         return t.withUnsafeMutableBufferPointer { FieldParsing.double(UnsafeBufferPointer($0)) != nil }
@@ -76,4 +110,11 @@ extension String {
         while let c = s.last, c == " " || c == "\t" { s.removeLast() }
         return String(s)
     }
+}
+
+/// The columns `load layers "file" by COLUMN [time COLUMN]` names.
+public struct EdgeColumns: Sendable, Equatable {
+    public var by: String
+    public var time: String?
+    public init(by: String, time: String?) { self.by = by; self.time = time }
 }

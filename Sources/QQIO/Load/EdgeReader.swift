@@ -6,6 +6,11 @@ struct EdgeList: Sendable {
     var dst: [UInt32] = []
     /// Present for interaction layers (1 where the file has no weight).
     var weights: [Double]?
+    /// Each row's time (`EdgeEvents.untimed` where empty), when the file has a time column.
+    var times: [Int64]?
+    /// Each row's layer (an index into `labelNames`), for `load layers`.
+    var labels: [UInt32]?
+    var labelNames: [String] = []
 }
 
 /// Reads an edge list (CSV, TSV or whitespace pairs) into ids of `handles`, adding the
@@ -16,7 +21,10 @@ struct EdgeList: Sendable {
 /// chunks in file order then appends the new handles, which gives the same ids as a
 /// single sequential pass.
 enum EdgeReader {
-    static func read(path: String, handles: inout HandleIndex, weighted: Bool,
+    /// `weighted`: every row gets a weight (1 without a weight column); `keepWeights`:
+    /// weights are read only when the file has a weight column (the follow layer, SPEC §9).
+    static func read(path: String, handles: inout HandleIndex, weighted: Bool, keepWeights: Bool = false,
+                     columns: EdgeColumns? = nil,
                      options: LoadOptions, label: String) throws(Diagnostic) -> (EdgeList, [Diagnostic]) {
         let reader = try DelimitedReader(path: path, lenient: options.lenient)
         let firstLine = reader.lineBase + 1
@@ -24,7 +32,9 @@ enum EdgeReader {
             throw Diagnostic(.io, "empty file: expected an edge list (source and target on each line)",
                              position: FilePosition(file: path, line: firstLine, column: 1))
         }
-        let layout = try EdgeLayout.detect(reader.peek(6), path: path, line: firstLine)
+        let peeked = reader.peek(6)
+        var layout = try EdgeLayout.detect(peeked, path: path, line: firstLine)
+        try layout.resolve(peeked.first?.map(\.text) ?? [], columns: columns, path: path, line: firstLine)
         if layout.hasHeader {
             _ = try reader.readHeader()
             if reader.isAtEnd {
@@ -32,6 +42,7 @@ enum EdgeReader {
                                  position: FilePosition(file: path, line: reader.lineBase + 1, column: 1))
             }
         }
+        let weighted = weighted || (keepWeights && layout.weight != nil)
         var consumer = EdgeConsumer(index: handles, layout: layout, weighted: weighted)
         if let lines = reader.estimatedLines {
             // Room for every row up front (5 % spare), so the lists never copy themselves
@@ -47,6 +58,11 @@ enum EdgeReader {
         defer { options.progress.end() }
         try reader.run(&consumer, progress: options.progress)
         handles = consumer.index
+        if consumer.timeKinds.count > 1 {
+            throw Diagnostic(.io, "the time column mixes ISO text and Unix seconds",
+                             position: FilePosition(file: path, line: consumer.mixedLine, column: 1),
+                             hint: "a time column holds one kind of value")
+        }
         var warnings: [Diagnostic] = []
         if let w = reader.skippedWarning { warnings.append(w) }
         return (consumer.list, warnings)
@@ -63,6 +79,35 @@ struct EdgeConsumer: ChunkConsumer {
     init(index: HandleIndex, layout: EdgeLayout, weighted: Bool) {
         self.index = index; self.layout = layout; self.weighted = weighted
         if weighted { list.weights = [] }
+        if layout.time != nil { list.times = [] }
+        if layout.label != nil { list.labels = [] }
+    }
+
+    /// Kinds of time values seen so far (1 ISO text, 2 Unix seconds), and the first
+    /// line of the chunk that brought a second kind.
+    var timeKinds: Set<UInt8> = []
+    var mixedLine = 0
+    private var labelIndex: [String: UInt32] = [:]
+
+    /// Appends a chunk's times and layer names (renumbered to the file's).
+    mutating func absorbExtras(_ sink: EdgeSink, lineBase: Int) {
+        if layout.time != nil {
+            list.times!.append(contentsOf: sink.times)
+            if sink.timeKind != 0 {
+                if !timeKinds.isEmpty && !timeKinds.contains(sink.timeKind) && mixedLine == 0 { mixedLine = lineBase + 1 }
+                timeKinds.insert(sink.timeKind)
+            }
+        }
+        if layout.label != nil {
+            var remap: [UInt32] = []
+            for name in sink.labelNames {
+                if let id = labelIndex[name] { remap.append(id) } else {
+                    let id = UInt32(list.labelNames.count)
+                    labelIndex[name] = id; list.labelNames.append(name); remap.append(id)
+                }
+            }
+            list.labels!.append(contentsOf: sink.labels.map { remap[Int($0)] })
+        }
     }
 
     /// New handles per byte in the blocks read so far (a guess before the first), to
@@ -109,6 +154,7 @@ struct EdgeConsumer: ChunkConsumer {
                 EdgeConsumer.appendFixed(sinks[k].dst, to: &list.dst, remap: remap)
             }
             if weighted { list.weights!.append(contentsOf: sinks[k].weights) }
+            absorbExtras(sinks[k], lineBase: lineBases[k])
             var used = [UInt32]()
             swap(&used, &sinks[k].src); pool.put(used)
             used = []
@@ -165,6 +211,12 @@ struct EdgeSink: RecordSink {
     var src: [UInt32] = []
     var dst: [UInt32] = []
     var weights: [Double] = []
+    var times: [Int64] = []
+    /// 0 before the first time, then 1 for ISO text or 2 for Unix seconds.
+    var timeKind: UInt8 = 0
+    var labels: [UInt32] = []
+    var labelNames: [String] = []
+    private var labelIndex: [String: UInt32] = [:]
     let layout: EdgeLayout
     let weighted: Bool
     private var scratch: [UInt8] = []
@@ -196,6 +248,15 @@ struct EdgeSink: RecordSink {
         let sf = r.fields[layout.src], df = r.fields[layout.dst]
         if sf.start == sf.end { throw RowIssue(offset: sf.start, message: "expected a handle, found an empty field") }
         if df.start == df.end { throw RowIssue(offset: df.start, message: "expected a handle, found an empty field") }
+        // Everything that can reject the row is checked before anything is appended.
+        let rowTime: Int64? = try layout.time.map { (tc) throws(RowIssue) in try time(r, tc) }
+        var rowLabel: String? = nil
+        if let lc = layout.label {
+            let name = r.string(lc).trimmingSpaces.lowercased()
+            guard !name.isEmpty else { throw RowIssue(offset: r.fields[lc].start, message: "expected a layer name, found an empty field") }
+            rowLabel = name
+        }
+        var rowWeight = 1.0
         if weighted {
             var w = 1.0
             if let wc = layout.weight, !r.isNull(wc) {
@@ -207,7 +268,15 @@ struct EdgeSink: RecordSink {
                 }
                 w = v
             }
-            weights.append(w)
+            rowWeight = w
+        }
+        if weighted { weights.append(rowWeight) }
+        if let t = rowTime { times.append(t) }
+        if let name = rowLabel {
+            if let id = labelIndex[name] { labels.append(id) } else {
+                let id = UInt32(labelNames.count)
+                labelIndex[name] = id; labelNames.append(name); labels.append(id)
+            }
         }
         if sf.escaped || df.escaped {
             // Rare: the text differs from the bytes in the block; resolve it now, in order.
@@ -226,6 +295,8 @@ struct EdgeSink: RecordSink {
     /// else is left to `record`, through the general scanner, which reports it.
     mutating func fastRecords(_ p: UnsafePointer<UInt8>, from: Int, to: Int, stopAt: Int,
                               separator sep: UInt8, limit: Int) -> (next: Int, records: Int) {
+        // Rows with a time or a layer name take the general path.
+        if layout.time != nil || layout.label != nil { return (from, 0) }
         let raw = UnsafeRawPointer(p)
         let sepMask = 0x0101_0101_0101_0101 &* UInt64(sep)
         let fieldCount = layout.fieldCount, srcField = layout.src, dstField = layout.dst
@@ -356,6 +427,32 @@ struct EdgeSink: RecordSink {
             if inserted { freshHashes.append(h) }
             return local | EdgeSink.tag
         }
+    }
+
+    /// A row's time: ISO 8601 text or integer Unix seconds (milliseconds above 1e11),
+    /// one kind per file; an empty field is a row without time.
+    private mutating func time(_ r: RecordView, _ c: Int) throws(RowIssue) -> Int64 {
+        if r.isNull(c) { return EdgeEvents.untimed }
+        let raw = r.raw(c)
+        let kind: UInt8
+        let t: Int64
+        if let i = FieldParsing.int(raw) {
+            guard let u = DateTime.fromUnix(i) else {
+                throw RowIssue(offset: r.fields[c].start, message: "Unix time \(i) is out of range")
+            }
+            kind = 2; t = u
+        } else if let u = DateTime.parse(raw, dateOnly: true) {
+            kind = 1; t = u
+        } else {
+            throw RowIssue(offset: r.fields[c].start, message: "expected a time (ISO 8601 or Unix seconds), found '\(r.string(c))'")
+        }
+        if timeKind != 0 && timeKind != kind {
+            throw RowIssue(offset: r.fields[c].start,
+                           message: "expected \(timeKind == 1 ? "ISO 8601 text" : "Unix seconds") like the rows before, found '\(r.string(c))'",
+                           hint: "a time column holds one kind of value")
+        }
+        timeKind = kind
+        return t
     }
 
     /// "expected N fields, found M", placed at the first extra field or the line's end.

@@ -53,6 +53,22 @@ public enum Loader {
                           summary: "loaded \(grouped(layer.edgeCount)) \(name) edges from '\(path)' (\(d.loadSummary))")
     }
 
+    /// `load layers "file" by COLUMN [time COLUMN]` (SPEC §8): one edge file split into
+    /// interaction layers named by the column's values; each replaces (or adds) the
+    /// layer of that name.
+    public static func loadLayers(path: String, columns: EdgeColumns, into current: Dataset, options: LoadOptions) throws(Diagnostic) -> LoadReport {
+        let base = current.isSample ? Dataset.empty(origin: path) : current
+        var a = DatasetAssembly.extending(base)
+        let layers = try a.readLayers(path: path, columns: columns, options: options)
+        for layer in layers {
+            if let i = a.layers.firstIndex(where: { $0.name == layer.name }) { a.layers[i] = layer } else { a.layers.append(layer) }
+        }
+        let d = a.finish(origin: base.origin, createdFromEdges: base.createdFromEdges + (a.index.count - base.accountCount))
+        let list = layers.map { "\(grouped($0.events?.count ?? $0.edgeCount)) \($0.name)" }.joined(separator: ", ")
+        return LoadReport(dataset: d, warnings: a.warnings,
+                          summary: "loaded \(layers.count) layer\(layers.count == 1 ? "" : "s") from '\(path)': \(list) (\(d.loadSummary))")
+    }
+
     /// `load accounts`: replaces the accounts' columns. The file's rows come first;
     /// accounts of `current` missing from it follow in their old order, with null
     /// attributes, and every layer is renumbered to match.
@@ -88,6 +104,12 @@ public enum Loader {
         }
         var l = CSRBuilder.build(name: layer.name, nodeCount: nodeCount, src: src, dst: dst, weights: layer.out.weights)
         l.droppedSelfLoops = layer.droppedSelfLoops; l.duplicateRows = layer.duplicateRows
+        // Times follow their edges (the CSR order changes with the ids).
+        if let t = layer.times { l.times = Layer.followTimes(l.out, src: src, dst: dst, times: t) }
+        if var e = layer.events {
+            e.src = e.src.map { map[Int($0)] }; e.dst = e.dst.map { map[Int($0)] }
+            l.events = e
+        }
         return l
     }
 }

@@ -1,7 +1,7 @@
 import QQData
 
 /// One column's cells as text while a file is read, with what each type could still be.
-/// Type inference (SPEC §1): the narrowest of int, float, bool, date that every non-null
+/// Type inference (SPEC §1, §8): the narrowest of int, float, bool, date, datetime that every non-null
 /// value parses as, else string. An unquoted empty field is null; a column whose every
 /// value was quoted stays text (so `"01234"` keeps its zero), unless the file quotes
 /// every field, in which case quotes say nothing.
@@ -12,7 +12,7 @@ struct RawColumn: Sendable {
     var quoted = 0
     var maybe: UInt8 = RawColumn.all
 
-    static let int: UInt8 = 1, float: UInt8 = 2, bool: UInt8 = 4, date: UInt8 = 8, all: UInt8 = 15
+    static let int: UInt8 = 1, float: UInt8 = 2, bool: UInt8 = 4, date: UInt8 = 8, datetime: UInt8 = 16, all: UInt8 = 31
 
     @inline(__always) mutating func appendNull() {
         store.appendEmpty(); valid.append(false)
@@ -31,6 +31,7 @@ struct RawColumn: Sendable {
         }
         if maybe & RawColumn.bool != 0 && FieldParsing.bool(b) == nil { maybe &= ~RawColumn.bool }
         if maybe & RawColumn.date != 0 && FieldParsing.date(b) == nil { maybe &= ~RawColumn.date }
+        if maybe & RawColumn.datetime != 0 && DateTime.parse(b, dateOnly: true) == nil { maybe &= ~RawColumn.datetime }
     }
 
     /// Keeps the rows where `keep` is true (lenient removal of duplicate accounts).
@@ -81,6 +82,9 @@ struct RawColumn: Sendable {
         }
         if maybe & RawColumn.bool != 0 { return Column(.bool(each(false, FieldParsing.bool)), valid: mask) }
         if maybe & RawColumn.date != 0 { return Column(.date(each(0, FieldParsing.date)), valid: mask) }
+        if maybe & RawColumn.datetime != 0 {
+            return Column(.datetime(each(0, { DateTime.parse($0, dateOnly: true) })), valid: mask)
+        }
         if chunks.count == 1 { return Column(.string(chunks[0].store), valid: mask) }
         var store = StringStore()
         store.bytes.reserveCapacity(chunks.reduce(0) { $0 + $1.store.bytes.count })
@@ -99,5 +103,27 @@ extension StringStore {
     @inline(__always) mutating func appendBytes(_ b: UnsafeBufferPointer<UInt8>) {
         bytes.append(contentsOf: b)
         offsets.append(bytes.count)
+    }
+}
+
+/// Columns named like a time (SPEC §8): their integers are Unix seconds
+/// (milliseconds when above 1e11).
+package enum TimeColumnName {
+    package static let exact: Set<String> = ["time", "timestamp", "created_at", "date", "ts"]
+
+    package static func matches(_ name: String) -> Bool {
+        let n = name.lowercased()
+        return exact.contains(n) || n.hasSuffix("_at")
+    }
+
+    /// An int column as datetimes when its name says time; nil when a value does not fit.
+    package static func unixColumn(_ c: Column) -> Column? {
+        guard case .int(let a) = c.storage else { return nil }
+        var out = [Int64](repeating: 0, count: a.count)
+        for i in 0..<a.count where !c.isNull(i) {
+            guard let t = DateTime.fromUnix(a[i]) else { return nil }
+            out[i] = t
+        }
+        return Column(.datetime(out), valid: c.valid)
     }
 }

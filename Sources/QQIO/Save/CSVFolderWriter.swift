@@ -77,6 +77,8 @@ enum CSVFolderWriter {
                     case .float(let a): out.append(Value.formatFloat(a[row]))
                     case .bool(let a): out.append(a[row] ? "true" : "false")
                     case .date(let a): out.append(CivilDate(daysSinceEpoch: a[row]).iso)
+                    case .datetime(let a): out.append(DateTime.format(a[row]))
+                    case .duration(let a): out.append(DateTime.formatDuration(a[row]))
                     case .string(let s):
                         s.bytes.withUnsafeBufferPointer { sb in
                             let f = UnsafeBufferPointer(rebasing: sb[s.range(row)])
@@ -104,15 +106,41 @@ enum CSVFolderWriter {
         return s.bytes.withUnsafeBufferPointer { b in
             for i in 0..<s.count where !col.isNull(i) {
                 let f = UnsafeBufferPointer(rebasing: b[s.range(i)])
-                if FieldParsing.double(f) != nil || FieldParsing.bool(f) != nil || FieldParsing.date(f) != nil { return true }
+                if FieldParsing.double(f) != nil || FieldParsing.bool(f) != nil || FieldParsing.date(f) != nil
+                    || DateTime.parse(f) != nil { return true }
             }
             return false
         }
     }
 
-    private static func writeLayer(_ l: Layer, handles: StringStore, weighted: Bool, to path: String) throws(Diagnostic) {
+    /// A timed interaction layer (SPEC §8): one row per event, `src,dst,weight,time`.
+    private static func writeEvents(_ e: EdgeEvents, handles: StringStore, to path: String) throws(Diagnostic) {
         let out = try OutputFile(creating: path)
-        out.append(weighted ? "src,dst,weight\n" : "src,dst\n")
+        out.append("src,dst,weight,time\n")
+        handles.bytes.withUnsafeBufferPointer { hb in
+            for k in 0..<e.count {
+                out.append(UnsafeBufferPointer(rebasing: hb[handles.range(Int(e.src[k]))]))
+                out.append(44)
+                out.append(UnsafeBufferPointer(rebasing: hb[handles.range(Int(e.dst[k]))]))
+                out.append(44)
+                let w = e.weights[k]
+                if w == w.rounded() && abs(w) < 9e15 { out.appendInt(Int64(w)) } else { out.append(Value.formatFloat(w)) }
+                out.append(44)
+                if e.times[k] != EdgeEvents.untimed { out.append(DateTime.format(e.times[k])) }
+                out.append(10)
+            }
+        }
+        try out.close()
+    }
+
+    private static func writeLayer(_ l: Layer, handles: StringStore, weighted: Bool, to path: String) throws(Diagnostic) {
+        if let e = l.events { return try writeEvents(e, handles: handles, to: path) }
+        let out = try OutputFile(creating: path)
+        let times = l.times
+        // The follow layer's weight column (SPEC §9) is written as data.
+        let weights = weighted ? l.out.weights : l.followWeights
+        let hasWeights = weighted || weights != nil
+        out.append("src,dst" + (hasWeights ? ",weight" : "") + (times != nil ? ",time" : "") + "\n")
         var cancelled = false
         handles.bytes.withUnsafeBufferPointer { hb in
             handles.offsets.withUnsafeBufferPointer { ho in
@@ -128,10 +156,14 @@ enum CSVFolderWriter {
                                 out.append(s)
                                 out.append(44)
                                 out.append(UnsafeBufferPointer(start: h + ho[d], count: ho[d + 1] - ho[d]))
-                                if weighted {
+                                if hasWeights {
                                     out.append(44)
-                                    let w = l.out.weights?[k] ?? 1
+                                    let w = weights?[k] ?? 1
                                     if w == w.rounded() && abs(w) < 9e15 { out.appendInt(Int64(w)) } else { out.append(Value.formatFloat(w)) }
+                                }
+                                if let times {
+                                    out.append(44)
+                                    if times[k] != EdgeEvents.untimed { out.append(DateTime.format(times[k])) }
                                 }
                                 out.append(10)
                             }

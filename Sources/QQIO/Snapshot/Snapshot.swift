@@ -134,6 +134,10 @@ struct SnapshotDecoder {
             return Column(.null(n))
         case .int:
             return Column(.int(try rows(try sections.read(.intColumn, c, as: Int64.self, for: what))), valid: valid)
+        case .datetime:
+            return Column(.datetime(try rows(try sections.read(.intColumn, c, as: Int64.self, for: what))), valid: valid)
+        case .duration:
+            return Column(.duration(try rows(try sections.read(.intColumn, c, as: Int64.self, for: what))), valid: valid)
         case .float:
             return Column(.float(try rows(try sections.read(.floatColumn, c, as: Double.self, for: what))), valid: valid)
         case .bool:
@@ -197,9 +201,47 @@ struct SnapshotDecoder {
         case .cancelled: throw Diagnostic.cancelled()
         case .bad(let why): throw damaged("\(what): \(why)")
         }
-        return Layer(name: name, out: CSR(offsets: outOffsets, targets: outTargets, weights: outWeights),
-                     inn: CSR(offsets: inOffsets, targets: inTargets, weights: inWeights),
-                     weighted: weighted, droppedSelfLoops: loops, duplicateRows: dups)
+        var layer = Layer(name: name, out: CSR(offsets: outOffsets, targets: outTargets, weights: outWeights),
+                          inn: CSR(offsets: inOffsets, targets: inTargets, weights: inWeights),
+                          weighted: weighted, droppedSelfLoops: loops, duplicateRows: dups)
+        try times(into: &layer, l, what: what, n: n)
+        return layer
+    }
+
+    /// A layer's time arrays (SPEC §8), when the table lists them: follow times, one
+    /// per out edge, on the follow layer; events on an interaction layer, every id an
+    /// account and every weight finite.
+    mutating func times(into layer: inout Layer, _ l: Int, what: String, n: Int) throws(Diagnostic) {
+        let hasEvents = sections.has(.eventSources, l) || sections.has(.eventTargets, l)
+            || sections.has(.eventTimes, l) || sections.has(.eventWeights, l)
+        if sections.has(.followTimes, l) {
+            guard l == 0 else { throw damaged("\(what) has follow times") }
+            let t: [Int64] = try sections.read(.followTimes, l, for: what)
+            guard t.count == layer.edgeCount else { throw damaged("\(what) has \(t.count) follow times for \(layer.edgeCount) edges") }
+            layer.times = t
+        }
+        if sections.has(.followWeights, l) {
+            guard l == 0 else { throw damaged("\(what) has follow weights") }
+            let w: [Double] = try sections.read(.followWeights, l, for: what)
+            guard w.count == layer.edgeCount else { throw damaged("\(what) has \(w.count) follow weights for \(layer.edgeCount) edges") }
+            if let k = w.firstIndex(where: { !($0.isFinite && $0 >= 0) }) { throw damaged("\(what): follow weight \(k) is \(w[k])") }
+            layer.followWeights = w
+        }
+        guard hasEvents else { return }
+        guard l > 0 else { throw damaged("\(what) has interaction events") }
+        let src: [UInt32] = try sections.read(.eventSources, l, for: what)
+        let dst: [UInt32] = try sections.read(.eventTargets, l, for: what)
+        let times: [Int64] = try sections.read(.eventTimes, l, for: what)
+        let weights: [Double] = try sections.read(.eventWeights, l, for: what)
+        guard src.count == dst.count, src.count == times.count, src.count == weights.count else {
+            throw damaged("\(what) has event arrays of different lengths")
+        }
+        let limit = UInt32(truncatingIfNeeded: n)
+        if let k = src.indices.first(where: { src[$0] >= limit || dst[$0] >= limit }) {
+            throw damaged("\(what): event \(k) names an account outside 0..<\(n)")
+        }
+        if let k = weights.firstIndex(where: { !$0.isFinite }) { throw damaged("\(what): event \(k) has weight \(weights[k])") }
+        layer.events = EdgeEvents(src: src, dst: dst, times: times, weights: weights)
     }
 }
 

@@ -31,7 +31,8 @@ enum SnapshotFormat {
     /// dropped, duplicate rows, edge count).
     static let metaFixedWords = 6
 
-    enum ColumnType: UInt64 { case null = 0, int, float, bool, date, string }
+    /// A datetime or duration column is stored as an `intColumn` section (microseconds).
+    enum ColumnType: UInt64 { case null = 0, int, float, bool, date, string, datetime, duration }
 
     /// What a section holds. The element size is fixed by the kind alone, so every
     /// section can be read (and checksummed) before anything in it is interpreted.
@@ -55,11 +56,18 @@ enum SnapshotFormat {
         case inOffsets = 17       // [i64]
         case inTargets = 18       // [u32]
         case inWeights = 19       // [f64]
+        // Time (SPEC §8); a layer has either follow times or events, or neither.
+        case followTimes = 20     // [i64] earliest time of each out edge (`EdgeEvents.untimed` if none)
+        case eventSources = 21    // [u32] an interaction layer's events, in file order
+        case eventTargets = 22    // [u32]
+        case eventTimes = 23      // [i64]
+        case eventWeights = 24    // [f64]
+        case followWeights = 25   // [f64] the follow layer's weight column (SPEC §9), parallel to out targets
 
         var elementSize: Int {
             switch self {
             case .nameBytes, .handleBytes, .boolColumn, .stringBytes: return 1
-            case .dateColumn, .outTargets, .inTargets: return 4
+            case .dateColumn, .outTargets, .inTargets, .eventSources, .eventTargets: return 4
             default: return 8
             }
         }
@@ -82,6 +90,12 @@ enum SnapshotFormat {
             case .inOffsets: return "in offsets"
             case .inTargets: return "in targets"
             case .inWeights: return "in weights"
+            case .followTimes: return "follow times"
+            case .eventSources: return "event sources"
+            case .eventTargets: return "event targets"
+            case .eventTimes: return "event times"
+            case .eventWeights: return "event weights"
+            case .followWeights: return "follow weights"
             }
         }
     }

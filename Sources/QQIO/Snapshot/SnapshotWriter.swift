@@ -120,6 +120,8 @@ enum SnapshotWriter {
             case .float(let a): type = .float; s.append(.init(kind: .floatColumn, index: index, payload: .doubles(a)))
             case .bool(let a): type = .bool; s.append(.init(kind: .boolColumn, index: index, payload: .bytes(a.map { $0 ? 1 : 0 })))
             case .date(let a): type = .date; s.append(.init(kind: .dateColumn, index: index, payload: .days(a)))
+            case .datetime(let a): type = .datetime; s.append(.init(kind: .intColumn, index: index, payload: .int64s(a)))
+            case .duration(let a): type = .duration; s.append(.init(kind: .intColumn, index: index, payload: .int64s(a)))
             case .string(let t):
                 type = .string
                 s.append(.init(kind: .stringOffsets, index: index, payload: .ints(t.offsets)))
@@ -139,6 +141,14 @@ enum SnapshotWriter {
             if l.weighted {
                 s.append(.init(kind: .outWeights, index: i, payload: .doubles(l.out.weights ?? [])))
                 s.append(.init(kind: .inWeights, index: i, payload: .doubles(l.inn.weights ?? [])))
+            }
+            if let t = l.times { s.append(.init(kind: .followTimes, index: i, payload: .int64s(t))) }
+            if let w = l.followWeights { s.append(.init(kind: .followWeights, index: i, payload: .doubles(w))) }
+            if let e = l.events {
+                s.append(.init(kind: .eventSources, index: i, payload: .ids(e.src)))
+                s.append(.init(kind: .eventTargets, index: i, payload: .ids(e.dst)))
+                s.append(.init(kind: .eventTimes, index: i, payload: .int64s(e.times)))
+                s.append(.init(kind: .eventWeights, index: i, payload: .doubles(e.weights)))
             }
         }
         s.insert(.init(kind: .meta, index: 0, payload: .words(meta)), at: 0)

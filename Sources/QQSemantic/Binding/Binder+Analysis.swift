@@ -47,12 +47,13 @@ extension Binder {
 
     package func compareRow(_ name: String, _ e: BoundExpr) -> CompareRow {
         switch e.kind {
-        case .accountColumn(.metric(let m), .row) where m.layer == nil:
+        case .accountColumn(.metric(let m), .row):
+            // A leader only where the registry gives the metric a direction (SPEC §10).
             let d = m.definition
             let lower: Bool? = switch d.direction { case .higher: false; case .lower: true; case .none: nil }
             return CompareRow(name: name, expr: e, type: e.type, group: d.group.rawValue, lowerIsBetter: lower)
         default:
-            return CompareRow(name: name, expr: e, type: e.type, group: "quantity", lowerIsBetter: false)
+            return CompareRow(name: name, expr: e, type: e.type, group: "quantity", lowerIsBetter: nil)
         }
     }
 
@@ -62,7 +63,7 @@ extension Binder {
     }
 
     /// `correlate EXPR, EXPR, … [method …]`
-    package func correlatePlan(_ input: LogicalPlan, _ items: [SelectItem], _ method: Identifier?, span: SourceSpan,
+    package func correlatePlan(_ input: LogicalPlan, _ items: [SelectItem], _ method: Identifier?, long: Bool = false, span: SourceSpan,
                        _ state: inout PipelineState) throws(Diagnostic) -> LogicalPlan {
         guard items.count >= 2 else {
             throw Diagnostic(.type, "'correlate' needs at least two expressions", span: span)
@@ -86,17 +87,15 @@ extension Binder {
             }
             m = found
         }
-        var columns = [ColumnInfo(name: "variable", type: .string)]
-        columns += named.map { ColumnInfo(name: $0.name, type: .float) }
-        columns.append(ColumnInfo(name: "n", type: .int))
-        return LogicalPlan(.correlate(input, named, method: m), schema: RelationSchema(columns: columns, rows: .plain))
+        let columns = m.resultColumns(named.map(\.name), long: long).map { ColumnInfo(name: $0.0, type: $0.1) }
+        return LogicalPlan(.correlate(input, named, method: m, long: long), schema: RelationSchema(columns: columns, rows: .plain))
     }
 
     /// `plot hist|scatter|bar … [bins N] [log] [to "file.svg"]`
     package func plotPlan(_ input: LogicalPlan, _ spec: PlotSpec, span: SourceSpan, _ state: inout PipelineState) throws(Diagnostic) -> LogicalPlan {
         let want = spec.kind == .hist ? 1 : 2
         guard spec.args.count == want else {
-            let shape = spec.kind == .hist ? "plot hist EXPR" : spec.kind == .scatter ? "plot scatter X, Y" : "plot bar LABEL, VALUE"
+            let shape = spec.kind == .hist ? "plot hist EXPR" : spec.kind == .scatter ? "plot scatter X, Y" : spec.kind == .line ? "plot line X, Y" : "plot bar LABEL, VALUE"
             throw Diagnostic(.type, "'plot \(spec.kind.rawValue)' takes \(want == 1 ? "one expression" : "two expressions"), found \(spec.args.count)",
                              span: span, hint: "write '\(shape)'")
         }
@@ -105,7 +104,9 @@ extension Binder {
             let b = try bindExpr(item.expr, Context(schema: input.schema, aggregates: .overRows, stage: "plot"))
             state.note(b, rows: .plain)
             let isLabel = spec.kind == .bar && i == 0
-            if !isLabel && !(b.type.isNumeric || b.type == .null) {
+            // plot line: X may be a time (a time axis with dates for ticks).
+            let isTime = spec.kind == .line && i == 0 && (b.type == .datetime || b.type == .date)
+            if !isLabel && !isTime && !(b.type.isNumeric || b.type == .null) {
                 throw Diagnostic(.type, "'plot \(spec.kind.rawValue)' needs numbers here, found \(TypeRules.name(b.type))", span: item.expr.span)
             }
             named.append(NamedExpr(name: columnName(item), expr: b))

@@ -113,7 +113,7 @@ extension Binder {
             }
             return BoundExpr(.unary(op, ba), type: .bool, span: span)
         case .negate, .plus:
-            guard ba.type.isNumeric || ba.type == .null else {
+            guard ba.type.isNumeric || ba.type == .null || (ba.type == .duration && op == .negate) else {
                 throw Diagnostic(.type, "'\(op.rawValue)' needs a number, found \(TypeRules.name(ba.type))", span: a.span)
             }
             if op == .plus { return ba }
@@ -176,7 +176,17 @@ extension Binder {
 
     /// A string literal compared with a date becomes a date (`created < "2024-01-01"`).
     package func coerceDate(_ e: BoundExpr, to other: ValueType) throws(Diagnostic) -> BoundExpr {
+        if other == .datetime, case .literal(.string(let s)) = e.kind {
+            guard let t = DateTime.parse(s, dateOnly: true) else {
+                throw Diagnostic(.type, "'\(s)' is not a datetime", span: e.span, hint: "write datetimes as 2024-01-31T12:00:00Z")
+            }
+            return BoundExpr(.literal(.datetime(t)), type: .datetime, span: e.span)
+        }
         guard other == .date, case .literal(.string(let s)) = e.kind else { return e }
+        if let t = DateTime.parse(s) {
+            // A datetime literal: the day it falls on (UTC).
+            return BoundExpr(.literal(.date(Int32(clamping: DateTime.day(t)))), type: .date, span: e.span)
+        }
         guard let d = CivilDate.parse(Substring(s)) else {
             throw Diagnostic(.type, "'\(s)' is not a date", span: e.span, hint: "write dates as YYYY-MM-DD")
         }

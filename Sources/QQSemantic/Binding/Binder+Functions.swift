@@ -29,6 +29,17 @@ extension Binder {
             return BoundExpr(.overlap(a, b), type: .float, span: span)
         default: break
         }
+        if let def = MetricRegistry.definition(name), def.layer == .duration {
+            try arity(f, args, 1...1)
+            let d = try fixedDuration(try bindExpr(args[0], Context(schema: nil, aggregates: .forbidden, stage: ctx.stage)), name)
+            guard let schema = ctx.schema, schema.rows.isAccounts else {
+                throw Diagnostic(.type, "'\(name)(…)' is a column of accounts and needs account rows", span: span)
+            }
+            guard let id = MetricID(name, duration: d) else {
+                throw Diagnostic(.internal, "internal error: '\(name)' is not a metric")
+            }
+            return BoundExpr(.accountColumn(.metric(id), .row), type: id.type, span: span)
+        }
         if let def = MetricRegistry.definition(name), def.layer != .none {
             if def.layer == .optional && args.isEmpty { return try bindName(name, span: span, ctx) }
             try arity(f, args, 1...1)
@@ -91,9 +102,13 @@ extension Binder {
         case .str:
             try arity(f, args.count, 1...1)
             type = .string
+        case .datetime, .today, .seconds, .minutes, .hours, .days, .weeks, .as_days, .as_hours,
+             .year, .month, .day, .hour, .weekday, .bin:
+            return try bindTimeFunction(fn, f, args, span: span)
         case .days_since:
             try arity(f, args.count, 1...1)
             args[0] = try coerceDate(args[0], to: .date)
+            if args[0].type == .datetime { type = .int; break }
             guard args[0].type == .date || args[0].type == .null else {
                 throw Diagnostic(.type, "'days_since' needs a date, found \(TypeRules.name(args[0].type))", span: args[0].span)
             }
@@ -101,7 +116,7 @@ extension Binder {
         case .date:
             try arity(f, args.count, 1...1)
             if case .literal(.string) = args[0].kind { return try coerceDate(args[0], to: .date).with(span: span) }
-            guard args[0].type == .string || args[0].type == .date || args[0].type == .null else {
+            guard args[0].type == .string || args[0].type == .date || args[0].type == .datetime || args[0].type == .null else {
                 throw Diagnostic(.type, "'date' needs text like \"2024-01-31\", found \(TypeRules.name(args[0].type))", span: args[0].span)
             }
             type = .date

@@ -101,7 +101,7 @@ extension Binder {
             case .count(let i): p.node = .count(rebuild(i))
             case .sample(let i, let c, let s): p.node = .sample(rebuild(i), count: c, seed: s)
             case .compare(let i, let r): p.node = .compare(rebuild(i), rows: r)
-            case .correlate(let i, let e, let m): p.node = .correlate(rebuild(i), e, method: m)
+            case .correlate(let i, let e, let m, let long): p.node = .correlate(rebuild(i), e, method: m, long: long)
             case .export(let i, let path, let o, let s): p.node = .export(rebuild(i), path: path, overwrite: o, span: s)
             case .plot(let i, let spec): p.node = .plot(rebuild(i), spec)
             }
@@ -117,16 +117,21 @@ extension Binder {
         case .name("accounts"):
             return LogicalPlan(.scan(.accounts), schema: accountsSchema())
         case .name("follows"):
+            // With a time column (SPEC §8), edges have a `time`.
+            // With a weight column (SPEC §9), a `weight`.
+            let weight = env.dataset.follows.followWeights != nil ? [ColumnInfo(name: "weight", type: .float)] : []
+            let time = env.dataset.follows.times != nil ? [ColumnInfo(name: "time", type: .datetime)] : []
             return LogicalPlan(.scan(.follows), schema: RelationSchema(columns: [
-                ColumnInfo(name: "src", type: .string), ColumnInfo(name: "dst", type: .string)], rows: .edges(open: true)))
+                ColumnInfo(name: "src", type: .string), ColumnInfo(name: "dst", type: .string)] + weight + time, rows: .edges(open: true)))
         case .name("interactions"):
+            let time = env.dataset.layers.contains { $0.events != nil } ? [ColumnInfo(name: "time", type: .datetime)] : []
             return LogicalPlan(.scan(.interactions), schema: RelationSchema(columns: [
                 ColumnInfo(name: "src", type: .string), ColumnInfo(name: "dst", type: .string),
-                ColumnInfo(name: "layer", type: .string), ColumnInfo(name: "weight", type: .float)], rows: .edges(open: true)))
+                ColumnInfo(name: "layer", type: .string), ColumnInfo(name: "weight", type: .float)] + time, rows: .edges(open: true)))
         case .name("layers"):
-            let types: [ValueType] = [.string, .int, .int, .float, .float, .float]
+            let types: [ValueType] = [.string, .int, .int, .float, .float, .float, .datetime, .datetime]
             return LogicalPlan(.scan(.layers), schema: RelationSchema(
-                columns: zip(LayerStatistics.columnNames, types).map { ColumnInfo(name: $0, type: $1) }, rows: .plain))
+                columns: zip(LayerStatistics.columnNames(env.dataset), types).map { ColumnInfo(name: $0, type: $1) }, rows: .plain))
         case .name(let n):
             if case .table(let schema)? = env.scope[n] { return LogicalPlan(.scan(.binding(n)), schema: schema) }
             if case .value? = env.scope[n] {

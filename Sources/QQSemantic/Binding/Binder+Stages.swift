@@ -91,8 +91,8 @@ extension Binder {
             let rows = try compareRows(on, schema)
             for r in rows { state.note(r.expr, rows: .plain) }
             return LogicalPlan(.compare(input, rows: rows), schema: compareSchema(), output: .relation)
-        case .correlate(let items, let method):
-            return try correlatePlan(input, items, method, span: stage.span, &state)
+        case .correlate(let items, let method, let long):
+            return try correlatePlan(input, items, method, long: long, span: stage.span, &state)
         case .plot(let spec):
             return try plotPlan(input, spec, span: stage.span, &state)
         case .export(let path, let overwrite):

@@ -6,6 +6,9 @@ public enum ScalarFunction: String, Sendable, CaseIterable {
     case min, max, coalesce
     case lower, upper, len, str
     case days_since, date
+    // Time (SPEC §8): see Binder+Time.swift and EvalTime.swift.
+    case datetime, today, seconds, minutes, hours, days, weeks, as_days, as_hours
+    case year, month, day, hour, weekday, bin
     case `if`
     case substr, replace, extract, split_part, trim
 }

@@ -25,6 +25,18 @@ public enum TypeRules {
         case (.int, .date) where op == .add: return .date
         case (.date, .date) where op == .sub: return .int
         case (.string, .string) where op == .add: return .string
+        // Time (SPEC §8): a date meeting a datetime or a duration means 00:00 UTC of that day.
+        case (.datetime, .duration) where op == .add || op == .sub: return .datetime
+        case (.date, .duration) where op == .add || op == .sub: return .datetime
+        case (.duration, .datetime) where op == .add: return .datetime
+        case (.duration, .date) where op == .add: return .datetime
+        case (.datetime, .datetime) where op == .sub: return .duration
+        case (.datetime, .date) where op == .sub: return .duration
+        case (.date, .datetime) where op == .sub: return .duration
+        case (.duration, .duration) where op == .add || op == .sub: return .duration
+        case (.duration, .duration) where op == .div: return .float
+        case (.duration, .int) where op == .mul: return .duration
+        case (.int, .duration) where op == .mul: return .duration
         default: return nil
         }
     }
@@ -35,12 +47,13 @@ public enum TypeRules {
         if a == .null { return b }
         if b == .null { return a }
         if a.isNumeric && b.isNumeric { return .float }
+        if (a == .date && b == .datetime) || (a == .datetime && b == .date) { return .datetime }
         return nil
     }
 
     /// Whether `<`, `<=`, … order values of this type.
     public static func isOrdered(_ t: ValueType) -> Bool {
-        t == .int || t == .float || t == .string || t == .date || t == .bool || t == .null
+        t == .int || t == .float || t == .string || t == .date || t == .bool || t == .null || t == .datetime || t == .duration
     }
 
     /// The verb used in the message for an arithmetic operator (`cannot add string and int`).

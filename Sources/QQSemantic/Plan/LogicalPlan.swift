@@ -49,7 +49,8 @@ public struct LogicalPlan: Sendable {
         /// `compare [on …]`: one row per metric, one column per account.
         case compare(LogicalPlan, rows: [CompareRow])
         /// `correlate`: the matrix of pairwise coefficients with n.
-        case correlate(LogicalPlan, [NamedExpr], method: CorrelationMethod)
+        /// With `long`, one row per pair (x, y, coefficient, n).
+        case correlate(LogicalPlan, [NamedExpr], method: CorrelationMethod, long: Bool)
         /// `export "file"`: writes the rows; yields nothing.
         case export(LogicalPlan, path: String, overwrite: Bool, span: SourceSpan)
         /// `plot …`: a chart to the terminal or a file.
@@ -118,6 +119,14 @@ public enum CorrelationMethod: String, Sendable, CaseIterable {
     case pearson
     /// Kendall tau-b (`kendalltau`).
     case kendall
+
+    /// The columns `correlate` gives (SPEC §10: n for every pair): the matrix
+    /// `variable, x, y, …, n_x, n_y, …`, or with `long` one row per pair
+    /// `x, y, <method>, n`.
+    public func resultColumns(_ names: [String], long: Bool) -> [(String, ValueType)] {
+        if long { return [("x", .string), ("y", .string), (rawValue, .float), ("n", .int)] }
+        return [("variable", .string)] + names.map { ($0, .float) } + names.map { ("n_" + $0, .int) }
+    }
 }
 
 /// One row of a comparison: a metric, a column of the rows, or any expression over them.

@@ -92,8 +92,8 @@ public enum Completer {
 
     /// What may come next after the tokens of the current statement.
     package static func candidates(for stmt: [Token], _ ctx: CompletionContext) -> [String] {
-        let expression = ctx.columns + ctx.metrics + functionNames + ctx.names + Keywords.sources + ["true", "false", "null", "not"]
-        let sourceStart = Keywords.sources + functionSources + ctx.names
+        let expression = ctx.columns + ctx.metrics + functionNames + ctx.names + Keywords.pipelineSources + ["true", "false", "null", "not"]
+        let sourceStart = Keywords.pipelineSources + functionSources + ctx.names
         guard let last = stmt.last else { return Keywords.statements + sourceStart }
         let first = stmt.first?.keyword
         if last.isOp(.pipe) { return Keywords.stages }
@@ -110,7 +110,7 @@ public enum Completer {
             if stmt.count == 3, stmt[2].isOp(.assign) { return ctx.settingValues(name) }
         }
         if first == "let", stmt.count == 3, stmt[2].isOp(.assign) { return sourceStart + functionNames.filter { !functionSources.contains($0 + "(") } }
-        if last.isOp(.lparen), stmt.count >= 2, let f = stmt[stmt.count - 2].keyword, MetricRegistry.definition(f).map({ $0.layer != .none }) == true {
+        if last.isOp(.lparen), stmt.count >= 2, let f = stmt[stmt.count - 2].keyword, MetricRegistry.definition(f).map({ $0.layer != .none && $0.layer != .duration }) == true {
             return ctx.layers
         }
         switch last.kind {

@@ -23,7 +23,7 @@ extension HelpRegistry {
         HelpTopic("layers", .source,
                   summary: "one row per layer, the follow layer first: its size, density and reciprocity",
                   syntax: ["layers | …"],
-                  details: "Columns `layer`, `accounts` (accounts with an edge in it), `edges` (distinct pairs), `weight` (total), `reciprocity` (NetworkX `reciprocity(G)` of the layer; null without edges) and `density` (edges / (accounts × (accounts − 1)), NetworkX `density`).",
+                  details: "Columns `layer`, `accounts` (accounts with an edge in it), `edges` (distinct pairs), `weight` (total), `reciprocity` (NetworkX `reciprocity(G)` of the layer; null without edges) and `density` (edges / (accounts × (accounts − 1)), NetworkX `density`); when the dataset has times, `first` and `last`: the earliest and latest time of the layer's edges (null for an untimed layer).",
                   examples: ["layers", "layers | sort density desc | select layer, density"]),
         HelpTopic("read", .source,
                   summary: "a table read from a CSV, TSV or JSON Lines file",

@@ -27,7 +27,7 @@ extension HelpRegistry {
     package static let graphFunctionTopics: [HelpTopic] = [overlapTopic] + MetricRegistry.functions.map { d in
         let form = d.layerForm ?? (summary: d.summary, definition: d.definition, networkx: d.networkx)
         let settings = d.settings.filter { $0 != d.name }
-        return HelpTopic(d.name, .graphFunction, summary: form.summary, syntax: ["\(d.name)(LAYER)"],
+        return HelpTopic(d.name, .graphFunction, summary: form.summary, syntax: [d.layer == .duration ? "\(d.name)(DURATION)" : "\(d.name)(LAYER)"],
                          details: metricDetails(form.definition, form.networkx, settings: settings),
                          examples: d.layerExample.map { [HelpExample($0)] } ?? [],
                          seeAlso: d.layerSeeAlso)

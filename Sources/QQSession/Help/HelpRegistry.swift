@@ -11,7 +11,7 @@ import QQEngine
 public enum HelpRegistry {
     /// All topics, grouped by category in `HelpTopic.Category` order.
     public static let topics: [HelpTopic] = statementTopics + stageTopics + sourceTopics + languageTopics
-        + functionTopics + aggregateTopics + graphFunctionTopics + metricTopics + settingTopics + dotCommandTopics
+        + functionTopics + aggregateTopics + graphFunctionTopics + metricTopics + settingTopics + dotCommandTopics + timeTopics
 
     /// The first topic for `query` (see `lookupAll`), or nil.
     public static func lookup(_ query: String) -> HelpTopic? { lookupAll(query).first }

@@ -95,13 +95,15 @@ extension HelpRegistry {
                   seeAlso: ["read", "in"]),
         HelpTopic("correlate", .stage,
                   summary: "correlation matrix of some columns, with n",
-                  syntax: ["… | correlate EXPR, EXPR, … [method spearman|pearson|kendall]"],
+                  syntax: ["… | correlate EXPR, EXPR, … [method spearman|pearson|kendall] [long]"],
                   details: """
                     Spearman (on average ranks) unless a method is named; Kendall is tau-b. Each pair uses \
-                    the rows where both values are non-null, and reports how many (n). Agrees with scipy.stats.
+                    the rows where both values are non-null, and reports how many: the `n_X` columns beside \
+                    the coefficients hold the n of every pair. `long` gives one row per pair instead \
+                    (x, y, the coefficient, n). Agrees with scipy.stats.
                     """,
                   examples: ["accounts | correlate followers, pagerank, engagement",
-                             "accounts | correlate followers, audience_quality method kendall"]),
+                             "accounts | correlate followers, audience_quality method kendall long"]),
         HelpTopic("plot", .stage,
                   summary: "a chart in the terminal, or an SVG file",
                   syntax: ["… | plot hist EXPR [bins N] [log]", "… | plot scatter X, Y [log]",

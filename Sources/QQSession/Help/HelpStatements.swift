@@ -52,7 +52,7 @@ extension HelpRegistry {
                   syntax: ["set NAME = EXPR"],
                   details: """
                     Settings: damping, max_iterations, tolerance, suspicious, betweenness_exact_limit, \
-                    betweenness_samples, seed, rows, format. Metrics that depend on a setting are \
+                    betweenness_samples, seed, rows, format, today, since, until. Metrics that depend on a setting are \
                     recomputed after it changes. `set suspicious = EXPR` keeps the expression as the rule.
                     """,
                   examples: ["set damping = 0.9", "set tolerance = 1e-10", "set suspicious = ratio < 0.05 and posts < 5"],
@@ -100,8 +100,8 @@ extension HelpRegistry {
                   seeAlso: ["load"]),
         HelpTopic("generate", .statement,
                   summary: "a synthetic power-law social graph",
-                  syntax: ["generate accounts N follows M", "generate accounts N follows M seed S"],
-                  details: "Replaces the dataset; the same seed gives the same graph. For benchmarks and experiments.",
+                  syntax: ["generate accounts N follows M", "generate accounts N follows M seed S", "generate accounts N follows M seed S times"],
+                  details: "Replaces the dataset; the same seed gives the same graph. For benchmarks and experiments. `times` adds follow times (organic growth 2016-2023, planted one-day bursts on about one in a hundred accounts with 20+ followers) without changing the edges.",
                   examples: ["generate accounts 1000 follows 5000 seed 7", HelpExample("generate accounts 1M follows 20M seed 7", runs: false)],
                   seeAlso: ["load"]),
     ]

@@ -25,6 +25,9 @@ extension Session {
                 report = try Loader.loadAccounts(path: readable(p.value), into: dataset, options: loadOptions)
             case .layer(let name, let p):
                 report = try Loader.loadLayer(name: name.name, path: readable(p.value), into: dataset, options: loadOptions)
+            case .layers(let p, let by, let time):
+                report = try Loader.loadLayers(path: readable(p.value), columns: EdgeColumns(by: by, time: time),
+                                               into: dataset, options: loadOptions)
             }
         } catch {
             throw error.at(span)
@@ -39,13 +42,15 @@ extension Session {
     }
 
     /// `generate accounts N follows M [seed S]`: a synthetic graph replacing the dataset.
-    package func generate(accounts: Expr, follows: Expr, seed: Expr?, span: SourceSpan) throws(Diagnostic) {
+    package func generate(accounts: Expr, follows: Expr, seed: Expr?, times: Bool = false, span: SourceSpan) throws(Diagnostic) {
         let n = try wholeValue(accounts, "the account count")
         let m = try wholeValue(follows, "the follow count")
         let s = try seed.map { (e) throws(Diagnostic) in try wholeValue(e, "the seed") } ?? Int(rt.settings.seed)
         let ds: Dataset
         do {
-            ds = try Generator.generate(accounts: n, follows: m, seed: UInt64(s), progress: rt.progress)
+            var g = try Generator.generate(accounts: n, follows: m, seed: UInt64(s), progress: rt.progress)
+            if times { GeneratedTimes.add(to: &g, seed: UInt64(s)) }
+            ds = g
         } catch {
             throw error.at(span)
         }

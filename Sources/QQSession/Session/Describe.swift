@@ -53,6 +53,15 @@ extension Session {
                 for k in 0..<c.count where !c.isNull(k) { present.append(d[k]) }
                 present.sort()
                 if !present.isEmpty { median = .date(present[(present.count - 1) / 2]) }
+            } else if c.type == .datetime || c.type == .duration {
+                let a = c.int64s
+                var present: [Int64] = []
+                for k in 0..<c.count where !c.isNull(k) { present.append(a[k]) }
+                present.sort()
+                if !present.isEmpty {
+                    let m = present[(present.count - 1) / 2]
+                    median = c.type == .datetime ? .datetime(m) : .duration(m)
+                }
             }
             rows.append([.string(name), .string(c.type.rawValue), .int(Int64(c.nullCount)),
                          text(lo), text(median), text(hi)])
@@ -79,11 +88,27 @@ extension Session {
             ("follows: self-loops dropped", .int(Int64(ds.follows.droppedSelfLoops))),
             ("follows: duplicates dropped", .int(Int64(ds.follows.duplicateRows))),
         ]
+        // Time (SPEC §8): the window, and the span of each timed layer.
+        if !rt.window.isOpen { items.append(("window", .string(rt.window.description))) }
+        func span(_ l: Layer) -> Value {
+            guard let (lo, hi) = l.timeSpan else { return .string("no times") }
+            return .string(DateTime.format(lo) + " … " + DateTime.format(hi))
+        }
+        if ds.follows.times != nil { items.append(("follows: time span", span(ds.follows))) }
+        if let w = ds.follows.followWeights { items.append(("follows: total weight (data; metrics unweighted)", .float(w.reduce(0, +)))) }
         for l in ds.layers {
             items.append(("layer \(l.name)", .int(Int64(l.edgeCount))))
+            if let e = l.events {
+                items.append(("layer \(l.name): events", .int(Int64(e.count))))
+                items.append(("layer \(l.name): time span", span(l)))
+            }
             items.append(("layer \(l.name): total weight", .float(l.totalWeight)))
             if l.droppedSelfLoops > 0 { items.append(("layer \(l.name): self-loops dropped", .int(Int64(l.droppedSelfLoops)))) }
             if l.duplicateRows > 0 { items.append(("layer \(l.name): duplicate rows merged", .int(Int64(l.duplicateRows)))) }
+        }
+        // SPEC §10: say why the interaction metrics are null.
+        if let why = MetricRegistry.unmeasuredReason(interactionLayers: ds.layers.count) {
+            items.append((MetricRegistry.interactionMetrics.joined(separator: ", "), .string(why)))
         }
         let computed = MetricRegistry.all.compactMap { d in MetricID(d.name).flatMap { rt.metrics.valid($0, rt) }.map { (d.name, $0) } }
         for (name, e) in computed { if let m = e.modularity { items.append(("\(name) modularity", .float(m))) } }

@@ -105,7 +105,9 @@ extension Session {
         case .expression(let e):
             // A bare `follows` prints straight from the follow graph, a block at a
             // time: the first row shows before the 20-million-row edge table exists.
-            if case .relation(let plan, false) = try binder().bindStatementExpression(e), case .scan(.follows) = plan.node {
+            // (Follows with times or weights print through the table, which has their columns.)
+            if rt.dataset.follows.times == nil, rt.dataset.follows.followWeights == nil, case .relation(let plan, false) = try binder().bindStatementExpression(e),
+               case .scan(.follows) = plan.node {
                 return try printRows(followsRows())
             }
             if binder().namesWholeAccount(e) {
@@ -133,8 +135,8 @@ extension Session {
             try help(topic, span: stmt.span)
         case .load(let target, let lenient):
             try load(target, lenient: lenient, span: stmt.span)
-        case .generate(let accounts, let follows, let seed):
-            try generate(accounts: accounts, follows: follows, seed: seed, span: stmt.span)
+        case .generate(let accounts, let follows, let seed, let times):
+            try generate(accounts: accounts, follows: follows, seed: seed, times: times, span: stmt.span)
         case .save(let path, let overwrite):
             try save(path, overwrite: overwrite)
         }

@@ -23,8 +23,9 @@ package struct SettingDefinition: Sendable {
     /// shows it, the example tests only parse it.
     package var exampleRuns: Bool = true
     /// Stores the value of the expression (`default` restores the default) and returns
-    /// the confirmation the REPL shows.
-    package var apply: @Sendable (Session, _ value: Expr, _ isDefault: Bool, Script) throws(Diagnostic) -> String
+    /// the confirmation the REPL shows (nil when the setting has confirmed it itself,
+    /// followed by its notes).
+    package var apply: @Sendable (Session, _ value: Expr, _ isDefault: Bool, Script) throws(Diagnostic) -> String?
 }
 
 package enum SettingRegistry {
@@ -102,6 +103,15 @@ package enum SettingRegistry {
             s.options.format = f
             return "format = \(f.rawValue)"
         },
+        timeSetting("today", "what today() and days_since count from", defaultText: "the real date",
+                    example: "set today = date(\"2024-06-30\")",
+                    details: "A class gets the same numbers every term. `null` goes back to the real date."),
+        timeSetting("since", "the window's start: interactions before it are left out", defaultText: "null (no start)",
+                    example: "set since = date(\"2024-01-01\")",
+                    details: "A datetime, a date (00:00 UTC) or ISO text. Follows accumulate, so `since` does not remove follows."),
+        timeSetting("until", "the window's end: later follows and interactions are left out", defaultText: "null (no end)",
+                    example: "set until = date(\"2024-06-30\")",
+                    details: "A date means the end of that day. `describe` shows the window."),
         SettingDefinition(name: "engine", summary: "where pipelines run: local, or Apache Spark through Spark Connect",
                           defaultText: "local", example: "set engine = \"sc://127.0.0.1:15002\"",
                           details: "\"sc://HOST:PORT\" runs pipelines on a Spark cluster (qq --engine does the same at start): "
@@ -109,7 +119,7 @@ package enum SettingRegistry {
                             + "the stages, degree metrics and pagerank run there, and what cannot is an error saying so. "
                             + "Needs a qq built with 'swift build --traits Spark' (docs/SPARK.md). \"local\" switches back "
                             + "to the dataset the session had before.",
-                          seeAlso: ["load"], exampleRuns: false) { (s, v, isDefault, _) throws(Diagnostic) in
+                          seeAlso: ["load"], exampleRuns: false) { (s, v, isDefault, _) throws(Diagnostic) -> String? in
             if isDefault { return try s.switchEngine(to: "local") }
             let text: String
             switch v.kind {
@@ -120,6 +130,16 @@ package enum SettingRegistry {
             do throws(Diagnostic) { return try s.switchEngine(to: text) } catch { throw error.at(v.span) }
         },
     ]
+
+    /// `today`, `since`, `until` (SPEC §8): `null` or `default` clears them.
+    private static func timeSetting(_ name: String, _ summary: String, defaultText: String, example: String,
+                                    details: String) -> SettingDefinition {
+        SettingDefinition(name: name, summary: summary, defaultText: defaultText, example: example, details: details,
+                          seeAlso: ["time"]) { (s, v, isDefault, _) throws(Diagnostic) -> String? in
+            try s.setTime(name, v, isDefault: isDefault)
+            return nil
+        }
+    }
 
     package static var names: [String] { all.map(\.name) }
 }
@@ -135,7 +155,7 @@ extension Session {
             throw Diagnostic(.name, "unknown setting '\(name.name)'", span: name.span,
                              hint: Suggest.hint(for: name.name, among: names) ?? "settings: " + names.joined(separator: ", "))
         }
-        confirm(try setting.apply(self, value, isDefault, s))
+        if let text = try setting.apply(self, value, isDefault, s) { confirm(text) }
     }
 
     fileprivate var formatHint: String { "formats: " + OutputFormat.allCases.map(\.rawValue).joined(separator: ", ") }
