@@ -173,11 +173,11 @@ struct ExprSQL {
             throw Unsupported.error("date() of a computed value", span: e.span)
         case .days_since:
             throw Unsupported.error("days_since()", span: e.span)
-        case .substr, .replace, .extract, .split_part, .trim:
-            throw Unsupported.error("\(fn.rawValue)()", span: e.span)
         case .datetime, .today, .seconds, .minutes, .hours, .days, .weeks, .as_days, .as_hours,
              .year, .month, .day, .hour, .weekday, .bin:
-            throw Unsupported.error("the time function \(fn.rawValue)()", span: e.span)
+            throw Unsupported.error("\(fn.rawValue)() (times are not on the Spark engine yet)", span: e.span)
+        case .substr, .replace, .extract, .split_part, .trim:
+            throw Unsupported.error("\(fn.rawValue)()", span: e.span)
         case .if:
             return "(CASE WHEN \(try arg(0)) THEN \(try arg(1, e.type)) ELSE \(try arg(2, e.type)) END)"
         }

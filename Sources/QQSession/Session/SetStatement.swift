@@ -119,7 +119,7 @@ package enum SettingRegistry {
                             + "the stages, degree metrics and pagerank run there, and what cannot is an error saying so. "
                             + "Needs a qq built with 'swift build --traits Spark' (docs/SPARK.md). \"local\" switches back "
                             + "to the dataset the session had before.",
-                          seeAlso: ["load"], exampleRuns: false) { (s, v, isDefault, _) throws(Diagnostic) in
+                          seeAlso: ["load"], exampleRuns: false) { (s, v, isDefault, _) throws(Diagnostic) -> String? in
             if isDefault { return try s.switchEngine(to: "local") }
             let text: String
             switch v.kind {
