@@ -56,7 +56,7 @@ struct SyntaxCompleterTests {
         ("accounts | correlate a, b method k‸", "33:kendall"),
         ("compare @a, @b on eng‸", "18:engagement"),
         ("set dam‸", "4:damping"),
-        ("set ‸", "4:betweenness_exact_limit betweenness_samples damping format max_iterations rows seed since suspicious today tolerance until"),
+        ("set ‸", "4:betweenness_exact_limit betweenness_samples damping engine format max_iterations rows seed since suspicious today tolerance until"),
         ("help whe‸", "5:where"),
         ("help .ro‸", "5:.rows"),
         ("help pagerank(‸", "5:"),

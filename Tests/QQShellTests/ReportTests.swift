@@ -40,8 +40,8 @@ import Testing
         #expect(sources == statements.map(ReportTests.escaped))
         #expect(html.components(separatedBy: "<section class=\"stmt\"").count - 1 == statements.count)
         // Tables: display text as the terminal shows it, the exact value kept.
-        #expect(html.contains("<td class=\"num\">308</td>"))
-        #expect(html.contains("data-value=\"0.8116883116883117\""))
+        #expect(html.contains("<td class=\"num\">317</td>"))
+        #expect(html.contains("data-value=\"0.3722397476340694\""))
         // Two charts (the scatter and the graph), each well-formed XML.
         let svgs = html.components(separatedBy: "<svg ").dropFirst().map { "<svg xmlns=\"http://www.w3.org/2000/svg\" " + $0.components(separatedBy: "</svg>")[0] + "</svg>" }
         #expect(svgs.count == 2)
